@@ -1,0 +1,14 @@
+namespace Hearth.Hardware.Platform;
+
+/// <summary>The process environment, abstracted so tests can set traps such as <c>CUDA_VISIBLE_DEVICES=""</c>.</summary>
+public interface IEnvironmentVariables
+{
+    /// <summary>The variable's value, or null when it is not set.</summary>
+    string? Read(string name);
+}
+
+/// <summary>The real process environment.</summary>
+public sealed class ProcessEnvironment : IEnvironmentVariables
+{
+    public string? Read(string name) => Environment.GetEnvironmentVariable(name);
+}
