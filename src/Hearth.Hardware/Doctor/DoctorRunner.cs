@@ -66,10 +66,7 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
     private DeviceReport ProveCpu(Inventory inventory, DoctorOptions options, CancellationToken cancellationToken)
     {
         var cpu = inventory.Cpu;
-        var mhz = Math.Max(inventory.MeasuredMhz ?? 0, cpu.ListedMhz ?? 0);
-        var peak = mhz > 0 ? cpu.LogicalCores * mhz / 1000 * cpu.FlopsPerCycle : (double?)null;
-        var peakSource = peak is null ? null
-            : $"{cpu.LogicalCores} cores × {mhz / 1000:0.00} GHz ({(inventory.MeasuredMhz >= cpu.ListedMhz || cpu.ListedMhz is null ? "measured" : "listed")}) × {cpu.FlopsPerCycle} FLOP/cycle";
+        var peak = CpuPeak.Estimate(cpu, inventory.MeasuredMhz);
         var energyBefore = CpuSensors.EnergyMicrojoules(machine.Files);
         var watch = Stopwatch.StartNew();
         var gemm = CpuGemm.Measure(options.CpuGemmSize, 3, cancellationToken);
@@ -79,7 +76,7 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         var verdict = gemm.Valid
             ? $"{gemm.Gflops:N0} GFLOPS ({gemm.Engine}), correct (relative error {gemm.MaxError:E1})"
             : $"computed wrong results (relative error {gemm.MaxError:E1}): the CPU or its memory is faulty";
-        return new DeviceReport("cpu", "cpu", Vendor(cpu.Model), cpu.Model, status, verdict, gemm, peak, peakSource,
+        return new DeviceReport("cpu", "cpu", Vendor(cpu.Model), cpu.Model, status, verdict, gemm, peak?.Gflops, peak?.Source,
         [
             new("temperature", CpuSensors.TemperatureC(machine.Files), "°C"),
             new("power", watts, "W"),
@@ -170,7 +167,7 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
     private static Check Sensors(Inventory inventory, IReadOnlyList<DeviceReport> devices)
     {
         var hidden = devices.SelectMany(d => d.Sensors.Where(s => s.Value is null).Select(s => $"{d.Id} {s.Name}")).ToList();
-        var where = inventory.Host.Virtualization is { } v ? $" (normal in a {v} virtual machine)" : "";
+        var where = inventory.Host.Virtualization is { } v ? $" (normal in a virtual machine: {v})" : "";
         return hidden.Count == 0
             ? new Check("sensors", "sensors readable", Status.Pass, "every sensor is exposed")
             : new Check("sensors", "sensors readable", Status.Info, $"not exposed{where}: {string.Join(", ", hidden)}; reported as \"not exposed\", never as 0");

@@ -69,7 +69,7 @@ public static class HostInventory
             }
         }
 
-        return hypervisorFlag ? "unknown hypervisor" : null;
+        return hypervisorFlag ? "hypervisor (vendor not exposed)" : null;
     }
 
     private static string? Container(ISystemFiles files, IEnvironmentVariables environment)

@@ -71,14 +71,19 @@ public static class OnnxRuntimeProbe
 
     private static SessionOptions Options(string provider)
     {
-        var options = new SessionOptions();
+        var options = new SessionOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
+        if (provider == Cpu)
+        {
+            return options;
+        }
+
         // Strict mode: a node the provider cannot run fails the session instead of silently running on the CPU.
         options.AddSessionConfigEntry("session.disable_cpu_ep_fallback", "1");
         if (provider == Cuda)
         {
             options.AppendExecutionProvider_CUDA(0);
         }
-        else if (provider != Cpu)
+        else
         {
             options.AppendExecutionProvider(provider);
         }

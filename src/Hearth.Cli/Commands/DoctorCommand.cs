@@ -1,0 +1,80 @@
+using System.ComponentModel;
+using Hearth.Cli.Output;
+using Hearth.Hardware.Doctor;
+using Spectre.Console;
+using Status = Hearth.Hardware.Doctor.Status;
+using Spectre.Console.Cli;
+
+namespace Hearth.Cli.Commands;
+
+/// <summary><c>hearth doctor</c>: inventory, layered checks, proof of work, verdicts.</summary>
+internal sealed class DoctorCommand(DoctorRunner doctor) : Command<DoctorCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("--json")]
+        [Description("Print the report as JSON (schema: docs/doctor-json.md) instead of tables.")]
+        public bool Json { get; init; }
+
+        [CommandOption("--expect-gpu")]
+        [Description("Exit with code 1 unless a GPU is proved to work (for CI pipelines that must not silently run on the CPU).")]
+        public bool ExpectGpu { get; init; }
+
+        [CommandOption("--no-ai")]
+        [Description("Skip the ONNX Runtime model check (saves a few seconds).")]
+        public bool NoAi { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = new DoctorOptions(RunAi: !settings.NoAi);
+        var report = settings.Json
+            ? doctor.Run(options, cancellationToken)
+            : AnsiConsole.Status().Start("Proving every device with real work…", _ => doctor.Run(options, cancellationToken));
+        var exitCode = report.ExitCode(settings.ExpectGpu);
+        var gpuMissing = settings.ExpectGpu && !report.HasWorkingGpu
+            ? $"--expect-gpu: no working GPU was found. {GpuSummary(report)}"
+            : null;
+        if (settings.Json)
+        {
+            HearthJson.Write(new
+            {
+                report.SchemaVersion,
+                report.GeneratedAt,
+                ExitCode = exitCode,
+                ExpectGpuFailure = gpuMissing,
+                report.AiRunsOn,
+                report.ElapsedSeconds,
+                report.Devices,
+                report.Checks,
+                report.AiRuntime,
+                report.Inventory,
+            });
+        }
+        else
+        {
+            DoctorView.Render(AnsiConsole.Console, report);
+        }
+
+        if (gpuMissing is not null)
+        {
+            Console.Error.WriteLine(gpuMissing);
+        }
+
+        return exitCode;
+    }
+
+    private static string GpuSummary(DoctorReport report)
+    {
+        var failing = report.Devices.Where(d => d.Kind == "gpu" && !d.Works).ToList();
+        if (failing.Count > 0)
+        {
+            return string.Join(" ", failing.Select(d => $"{d.Name}: {d.Verdict}."));
+        }
+
+        var firstProblem = report.Checks.FirstOrDefault(c => c.Status == Status.Fail);
+        return firstProblem is not null
+            ? $"{firstProblem.Finding}. {firstProblem.Fix}"
+            : "No GPU is present on this machine (nothing on the PCI bus, no NVIDIA driver): the work will run on the CPU.";
+    }
+}

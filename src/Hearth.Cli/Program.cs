@@ -1,0 +1,39 @@
+using Hearth.Cli.Commands;
+using Hearth.Cli.Infrastructure;
+using Hearth.Hardware;
+using Hearth.Hardware.Doctor;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+var services = new ServiceCollection()
+    .AddHearthHardware();
+
+var app = new CommandApp(new TypeRegistrar(services));
+app.Configure(config =>
+{
+    config.SetApplicationName("hearth");
+    config.AddCommand<DoctorCommand>("doctor")
+        .WithDescription("Find every CPU and GPU, prove with real work that each computes correctly, and say in plain words what is not working.")
+        .WithExample("doctor")
+        .WithExample("doctor", "--json")
+        .WithExample("doctor", "--expect-gpu");
+    config.AddCommand<BenchCommand>("bench")
+        .WithDescription("Measure SGEMM over a size sweep, memory bandwidth and embedding throughput per device; keep a history.")
+        .WithExample("bench")
+        .WithExample("bench", "--compare")
+        .WithExample("bench", "--sizes", "1024,2048", "--json");
+    config.SetExceptionHandler((exception, _) =>
+    {
+        AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+        return ExitCodes.UsageOrInternal;
+    });
+});
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+return await app.RunAsync(args, cancellation.Token).ConfigureAwait(false);
