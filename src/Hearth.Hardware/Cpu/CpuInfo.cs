@@ -15,6 +15,11 @@ public sealed record CpuInfo(
     IReadOnlyList<string> InstructionSets,
     bool Hypervisor)
 {
+    /// <summary>The widest SIMD set, for one-line summaries.</summary>
+    public string Widest => WidestFirst.FirstOrDefault(InstructionSets.Contains) ?? "no SIMD";
+
+    private static readonly string[] WidestFirst = ["AVX-512F", "AVX2", "NEON", "AVX", "SSE4.2"];
+
     /// <summary>Single-precision FLOPs one core retires per cycle with the widest FMA it has.</summary>
     /// <remarks>Assumes two FMA pipes, true of every x86 server core since Haswell except some Xeon Silver/Bronze parts.</remarks>
     public int FlopsPerCycle => InstructionSets.Contains("AVX-512F") ? 64

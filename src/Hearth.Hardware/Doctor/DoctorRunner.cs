@@ -183,7 +183,7 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
             return $"{workingGpu?.Name ?? "the NVIDIA GPU"} via ONNX Runtime CUDA ({cuda.SentencesPerSecond:N0} sentences/s)";
         }
 
-        var cpuText = $"the CPU ({inventory.Cpu.Model}, {inventory.Cpu.LogicalCores} cores, {inventory.Cpu.InstructionSets.LastOrDefault(s => s.StartsWith("AVX", StringComparison.Ordinal) || s == "NEON") ?? "no SIMD"})";
+        var cpuText = $"the CPU ({inventory.Cpu.Model}, {inventory.Cpu.LogicalCores} cores, {inventory.Cpu.Widest})";
         if (cpuRun is null)
         {
             return runs.Count == 0 ? "not checked (--no-ai)" : "nothing: ONNX Runtime could not run the model on any provider";

