@@ -1,7 +1,9 @@
 using Hearth.Hardware.Kernels;
 using ILGPU;
 using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
 
 namespace Hearth.Hardware.Gpu;
 
@@ -59,7 +61,8 @@ public sealed class IlgpuCompute : IGpuCompute, IDisposable
     {
         try
         {
-            return (Context.Create(b => b.AllAccelerators().Optimize(OptimizationLevel.O1)), null);
+            // The CPU simulator gets 256 threads per group (4 × 64), enough for the 16 × 16 GEMM tiles.
+            return (Context.Create(b => b.Cuda().OpenCL().CPU(new CPUDevice(4, 64, 1)).Optimize(OptimizationLevel.O1)), null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

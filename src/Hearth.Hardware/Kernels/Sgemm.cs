@@ -74,6 +74,7 @@ public static unsafe class Sgemm
     }
 
     /// <summary>Computes the columns [<paramref name="col0"/>, <paramref name="col1"/>) of C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Slice(float* a, float* b, float* c, int m, int n, int k, int col0, int col1)
     {
         int mr = MicroKernel.Mr, nr = MicroKernel.Nr;
@@ -126,6 +127,7 @@ public static unsafe class Sgemm
     }
 
     /// <summary>Packs an mc × kc block of A into Mr-row strips, column by column, zero-padding the last strip.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA(float* a, int lda, int mc, int kc, int mr, float* dst)
     {
         for (var i = 0; i < mc; i += mr)
@@ -150,6 +152,7 @@ public static unsafe class Sgemm
     }
 
     /// <summary>Packs a kc × nc panel of B into Nr-column strips, row by row, zero-padding the last strip.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB(float* b, int ldb, int kc, int nc, int nr, float* dst)
     {
         for (var j = 0; j < nc; j += nr)
@@ -181,6 +184,7 @@ public static unsafe class Sgemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MergeEdge(float* tile, int ldt, float* c, int ldc, int rows, int cols, bool accumulate)
     {
         for (var r = 0; r < rows; r++)

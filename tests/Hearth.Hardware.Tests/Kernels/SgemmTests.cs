@@ -1,0 +1,91 @@
+using Hearth.Hardware.Kernels;
+
+namespace Hearth.Hardware.Tests.Kernels;
+
+public sealed class SgemmTests
+{
+    public static TheoryData<int, int, int> Shapes => new()
+    {
+        { 1, 1, 1 },
+        { 7, 7, 7 },
+        { 63, 63, 63 },
+        { 1000, 1000, 1000 },
+        { 13, 1000, 37 },      // tall k, edge tiles in both directions
+        { 300, 5, 1100 },      // n past one packed B panel, m past one packed A block
+        { 1, 257, 300 },       // a single row; k just past one panel depth
+        { 250, 1, 3 },         // a single column
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Product_matches_a_double_precision_reference_on_every_entry(int m, int k, int n)
+    {
+        var a = GemmCheck.Random(m * k, 1);
+        var b = GemmCheck.Random(k * n, 2);
+        var c = new float[m * n];
+
+        Sgemm.Multiply(a, b, c, m, n, k);
+
+        Assert.True(GemmCheck.MaxRelativeError(a, b, c, m, n, k, samples: m * n) < 1e-5);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Any_number_of_threads_gives_the_same_result(int threads)
+    {
+        const int N = 200;
+        var a = GemmCheck.Random(N * N, 3);
+        var b = GemmCheck.Random(N * N, 4);
+        var single = new float[N * N];
+        var parallel = new float[N * N];
+
+        Sgemm.Multiply(a, b, single, N, N, N, threads: 1);
+        Sgemm.Multiply(a, b, parallel, N, N, N, threads);
+
+        Assert.Equal(single, parallel);
+    }
+
+    [Fact]
+    public void Old_contents_of_the_output_are_overwritten_not_accumulated()
+    {
+        var a = GemmCheck.Random(40 * 30, 5);
+        var b = GemmCheck.Random(30 * 50, 6);
+        var c = Enumerable.Repeat(1e6f, 40 * 50).ToArray();
+
+        Sgemm.Multiply(a, b, c, 40, 50, 30);
+
+        Assert.True(GemmCheck.MaxRelativeError(a, b, c, 40, 50, 30, samples: 2000) < 1e-5);
+    }
+
+    [Fact]
+    public void A_zero_depth_product_is_all_zeros()
+    {
+        var c = Enumerable.Repeat(5f, 6).ToArray();
+
+        Sgemm.Multiply([], [], c, 2, 3, 0);
+
+        Assert.All(c, v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
+    public void Buffers_too_small_for_the_shape_are_rejected_with_the_shape_in_the_message()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Sgemm.Multiply(new float[5], new float[6], new float[6], 2, 3, 3));
+
+        Assert.Contains("2×3 by 3×3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_error_check_catches_a_wrong_product()
+    {
+        var a = GemmCheck.Random(64 * 64, 1);
+        var b = GemmCheck.Random(64 * 64, 2);
+        var c = new float[64 * 64];
+        Sgemm.Multiply(a, b, c, 64, 64, 64);
+        c[100] += 0.5f;
+
+        Assert.True(GemmCheck.MaxRelativeError(a, b, c, 64, 64, 64, samples: 64 * 64) > GemmMeasurement.Tolerance);
+    }
+}
