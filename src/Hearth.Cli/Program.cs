@@ -3,7 +3,6 @@ using Hearth.Cli.Infrastructure;
 using Hearth.Hardware;
 using Hearth.Hardware.Doctor;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 var services = new ServiceCollection()
@@ -25,7 +24,8 @@ app.Configure(config =>
         .WithExample("bench", "--sizes", "1024,2048", "--json");
     config.SetExceptionHandler((exception, _) =>
     {
-        AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+        // Plain stderr: never wrapped at the terminal width, so scripts can match it.
+        Console.Error.WriteLine($"error: {exception.Message}");
         return ExitCodes.UsageOrInternal;
     });
 });

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds Hearth and runs every test project. Needs only the .NET SDK (NuGet packages are restored).
+# Ends with one summary line for all projects together: "N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results=artifacts/test-results
+rm -rf "$results"
+
+if ! dotnet build Hearth.slnx -c Release --nologo -v quiet; then
+    echo "build failed: see the errors above"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+dotnet test Hearth.slnx -c Release --no-build --nologo --logger trx --results-directory "$results"
+status=$?
+
+passed=0 failed=0 skipped=0
+count() { grep -o "<Counters [^>]*>" "$1" | grep -o " $2=\"[0-9]*\"" | grep -o "[0-9]*" || echo 0; }
+for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    passed=$((passed + $(count "$trx" passed)))
+    failed=$((failed + $(count "$trx" failed) + $(count "$trx" error) + $(count "$trx" timeout) + $(count "$trx" aborted)))
+    skipped=$((skipped + $(count "$trx" notExecuted)))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "dotnet test exited with $status before reporting every result (a test host crashed?)"
+    failed=1
+fi
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

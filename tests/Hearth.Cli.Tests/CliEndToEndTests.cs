@@ -1,0 +1,62 @@
+using System.Text.Json;
+
+namespace Hearth.Cli.Tests;
+
+public sealed class CliEndToEndTests : IDisposable
+{
+    private readonly string home = Directory.CreateTempSubdirectory("hearth-home-").FullName;
+
+    [Fact]
+    public void Bench_appends_every_run_to_the_history_and_compare_shows_the_change()
+    {
+        var environment = new Dictionary<string, string> { ["HEARTH_HOME"] = home };
+
+        var first = Hearth.Run(environment, "bench", "--sizes", "64,96", "--no-ai", "--json");
+        var second = Hearth.Run(environment, "bench", "--sizes", "64,96", "--no-ai", "--json", "--compare");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.True(File.Exists(Path.Combine(home, "hearth.db")));
+        using var json = JsonDocument.Parse(second.Stdout);
+        Assert.Equal(2, json.RootElement.GetProperty("runId").GetInt64());
+        var figures = json.RootElement.GetProperty("figures").EnumerateArray().ToList();
+        var gemm96 = figures.Single(f => f.GetProperty("metric").GetString() == "sgemm" && f.GetProperty("size").GetInt32() == 96);
+        Assert.True(gemm96.GetProperty("value").GetDouble() > 0);
+        Assert.True(gemm96.GetProperty("previous").GetDouble() > 0);
+        Assert.Equal(JsonValueKind.Number, gemm96.GetProperty("changePercent").ValueKind);
+        Assert.Contains(figures, f => f.GetProperty("metric").GetString() == "triad" && f.GetProperty("unit").GetString() == "GB/s");
+    }
+
+    [Fact]
+    public void Bench_with_bad_sizes_exits_2_and_says_what_to_type()
+    {
+        var result = Hearth.Run("bench", "--sizes", "abc");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("e.g. --sizes 1024,2048", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_command_exits_2()
+    {
+        var result = Hearth.Run("nosuch");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unknown command 'nosuch'", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_lists_the_commands_and_their_options()
+    {
+        var top = Hearth.Run("--help");
+        var doctor = Hearth.Run("doctor", "--help");
+
+        Assert.Equal(0, top.ExitCode);
+        Assert.Contains("doctor", top.Stdout, StringComparison.Ordinal);
+        Assert.Contains("bench", top.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--expect-gpu", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--json", doctor.Stdout, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(home, recursive: true);
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace Hearth.Cli.Tests;
+
+/// <summary>The real <c>hearth doctor</c> on this machine (CI machines have no GPU).</summary>
+public sealed class DoctorEndToEndTests
+{
+    private static bool MachineHasGpu =>
+        Directory.Exists("/sys/bus/pci/devices") && Directory.EnumerateDirectories("/sys/bus/pci/devices")
+            .Any(d => File.ReadAllText(Path.Combine(d, "vendor")).Trim() is "0x10de" or "0x1002" && File.ReadAllText(Path.Combine(d, "class")).StartsWith("0x03", StringComparison.Ordinal));
+
+    [Fact]
+    public void Doctor_json_proves_the_cpu_works_and_gives_the_no_gpu_verdict()
+    {
+        var result = Hearth.Run("doctor", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(0, root.GetProperty("exitCode").GetInt32());
+        var devices = root.GetProperty("devices").EnumerateArray().ToList();
+        var cpu = devices.Single(d => d.GetProperty("kind").GetString() == "cpu");
+        Assert.Equal("pass", cpu.GetProperty("status").GetString());
+        Assert.True(cpu.GetProperty("gemm").GetProperty("gflops").GetDouble() > 0);
+        Assert.True(cpu.GetProperty("gemm").GetProperty("valid").GetBoolean());
+        Assert.True(cpu.GetProperty("percentOfPeak").GetDouble() is > 0 and < 100);
+        var checks = root.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
+        Assert.Equal("pass", checks["ai.CPUExecutionProvider"].GetProperty("status").GetString());
+        Assert.True(root.GetProperty("elapsedSeconds").GetDouble() < 20);
+        if (!MachineHasGpu)
+        {
+            Assert.DoesNotContain(devices, d => d.GetProperty("kind").GetString() == "gpu");
+            Assert.Equal("info", checks["pci.gpu-driver"].GetProperty("status").GetString());
+            Assert.StartsWith("no GPU on the PCI bus", checks["pci.gpu-driver"].GetProperty("finding").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("the CPU (", root.GetProperty("aiRunsOn").GetString(), StringComparison.Ordinal);
+            Assert.Equal("info", checks["onnxruntime.cuda"].GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
+    public void Expect_gpu_exits_1_with_a_clear_message_when_no_gpu_works()
+    {
+        if (MachineHasGpu)
+        {
+            // On a GPU machine the same command must find it working.
+            Assert.Equal(0, Hearth.Run("doctor", "--expect-gpu", "--no-ai").ExitCode);
+            return;
+        }
+
+        var result = Hearth.Run("doctor", "--expect-gpu", "--no-ai");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--expect-gpu: no working GPU was found. No GPU is present on this machine", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_readable_report_ends_with_where_the_ai_runs()
+    {
+        var result = Hearth.Run("doctor", "--no-ai");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Devices", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("What to do", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Your AI runs on: not checked (--no-ai)", result.Stdout, StringComparison.Ordinal);
+    }
+}
