@@ -27,7 +27,6 @@ public sealed class DoctorEndToEndTests
         Assert.True(cpu.GetProperty("percentOfPeak").GetDouble() is > 0 and < 100);
         var checks = root.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
         Assert.Equal("pass", checks["ai.CPUExecutionProvider"].GetProperty("status").GetString());
-        Assert.True(root.GetProperty("elapsedSeconds").GetDouble() < 20);
         if (!MachineHasGpu)
         {
             Assert.DoesNotContain(devices, d => d.GetProperty("kind").GetString() == "gpu");

@@ -20,7 +20,7 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
         foreach (var n in options.GemmSizes)
         {
             progress?.Report($"CPU SGEMM N={n}");
-            var gemm = CpuGemm.Measure(n, n >= 2048 ? 3 : 5, cancellationToken);
+            var gemm = CpuGemm.Measure(n, 5, cancellationToken);
             figures.Add(Gemm("cpu", gemm, cpuPeak?.Gflops));
         }
 
