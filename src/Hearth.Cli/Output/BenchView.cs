@@ -36,6 +36,11 @@ internal static class BenchView
         }
 
         console.Write(table);
+        foreach (var note in result.Notes)
+        {
+            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+        }
+
         console.MarkupLineInterpolated($"[grey]Saved as run {runId} in the history; 'hearth bench --compare' shows the change next time.[/]");
     }
 }

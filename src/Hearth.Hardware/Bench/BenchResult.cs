@@ -11,7 +11,8 @@ namespace Hearth.Hardware.Bench;
 public sealed record BenchFigure(string Device, string Metric, int Size, double Value, string Unit, double? PercentOfPeak, string Engine);
 
 /// <summary>A whole <c>hearth bench</c> run.</summary>
-public sealed record BenchResult(DateTimeOffset StartedAt, string Host, IReadOnlyList<BenchDevice> Devices, IReadOnlyList<BenchFigure> Figures);
+/// <param name="Notes">What could not be measured, and why.</param>
+public sealed record BenchResult(DateTimeOffset StartedAt, string Host, IReadOnlyList<BenchDevice> Devices, IReadOnlyList<BenchFigure> Figures, IReadOnlyList<string> Notes);
 
 /// <summary>A benchmarked device and its theoretical peaks.</summary>
 public sealed record BenchDevice(string Id, string Name, double? PeakGflops, double? PeakBandwidthGBs, string? PeakSource);

@@ -16,6 +16,7 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
         var cpuPeak = CpuPeak.Estimate(cpuInfo, ClockEstimator.MeasureMhz());
         var devices = new List<BenchDevice> { new("cpu", cpuInfo.Model, cpuPeak?.Gflops, null, cpuPeak?.Source) };
         var figures = new List<BenchFigure>();
+        var notes = new List<string>();
 
         foreach (var n in options.GemmSizes)
         {
@@ -25,10 +26,15 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
         }
 
         progress?.Report("CPU STREAM triad");
-        figures.Add(new("cpu", "triad", 0, CpuTriad.Measure(options.CpuTriadElements, 5, cancellationToken), "GB/s", null, "TensorPrimitives.MultiplyAdd"));
+        figures.Add(new("cpu", "triad", 0, CpuTriad.Measure(options.CpuTriadElements, 5, cancellationToken), "GB/s", null, "C# SIMD (TensorPrimitives)"));
 
-        var (accelerators, _) = machine.Compute.Enumerate();
+        var (accelerators, error) = machine.Compute.Enumerate();
         var gpus = accelerators.Where(a => a.Type is "Cuda" or "OpenCL").ToList();
+        if (gpus.Count == 0)
+        {
+            notes.Add($"no GPU reachable through CUDA or OpenCL{(error is null ? "" : $" ({error})")}: GPU figures and CPU-vs-GPU speedups not measured; 'hearth doctor' says why");
+        }
+
         for (var g = 0; g < gpus.Count; g++)
         {
             var gpu = gpus[g];
@@ -63,10 +69,14 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
                 {
                     figures.Add(new(provider == OnnxRuntimeProbe.Cpu ? "cpu" : "gpu0", "embeddings", 0, run.SentencesPerSecond ?? 0, "sentences/s", null, $"ONNX Runtime {provider}"));
                 }
+                else
+                {
+                    notes.Add($"embeddings on {provider} not measured: {run.Detail}");
+                }
             }
         }
 
-        return new BenchResult(started, Environment.MachineName, devices, figures);
+        return new BenchResult(started, Environment.MachineName, devices, figures, notes);
     }
 
     private static BenchFigure Gemm(string device, GemmMeasurement gemm, double? peak)
