@@ -16,7 +16,7 @@ public static class HardwareServiceCollectionExtensions
         services.AddSingleton(sp => Machine.Local(sp.GetRequiredService<IlgpuCompute>()));
         services.AddSingleton<DoctorRunner>();
         services.AddSingleton<BenchRunner>();
-        services.AddSingleton(_ => BenchHistory.InHome(HearthHome.Resolve()));
+        services.AddSingleton(_ => BenchHistory.InDefaultHome());
         return services;
     }
 }

@@ -37,6 +37,18 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void An_unusable_hearth_home_exits_2_and_says_to_set_hearth_home()
+    {
+        var file = Path.Combine(home, "not-a-folder");
+        File.WriteAllText(file, "");
+
+        var result = Hearth.Run(new Dictionary<string, string> { ["HEARTH_HOME"] = file }, "bench", "--sizes", "32", "--no-ai");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("set HEARTH_HOME to a writable folder", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_command_exits_2()
     {
         var result = Hearth.Run("nosuch");

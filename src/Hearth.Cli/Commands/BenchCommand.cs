@@ -44,6 +44,7 @@ internal sealed class BenchCommand(BenchRunner bench, BenchHistory history) : Co
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        _ = history.Count(); // an unusable home fails now, not after the measurements
         var options = new BenchOptions(settings.ParsedSizes(), RunAi: !settings.NoAi);
         var result = settings.Json
             ? bench.Run(options, null, cancellationToken)

@@ -162,6 +162,7 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
             new("utilisation", sample?.GpuUtilizationPercent, "%"),
             new("sm clock", sample?.SmClockMhz, "MHz"),
             new("memory used", sample?.MemoryUsedBytes / (1024.0 * 1024), "MiB"),
+            new("performance state (P0 = fastest)", sample?.PerformanceState, "P"),
         ]);
 
     private static Check Sensors(Inventory inventory, IReadOnlyList<DeviceReport> devices)

@@ -21,12 +21,20 @@ public static class GpuGemm
         using var da = accelerator.Allocate1D(a);
         using var db = accelerator.Allocate1D(b);
         using var dc = accelerator.Allocate1D<float>((long)n * n);
-        using var cublas = accelerator is CudaAccelerator ? Cublas.TryLoad(out _) : null;
+        accelerator.Synchronize();
+
+        // cuBLAS must be created in ILGPU's CUDA context (device pointers belong to it): bind first.
+        string? cublasError = null;
+        if (accelerator is CudaAccelerator)
+        {
+            accelerator.Bind();
+        }
+
+        using var cublas = accelerator is CudaAccelerator ? Cublas.TryLoad(out cublasError) : null;
         Action multiply;
         string engine;
         if (cublas is not null)
         {
-            accelerator.Bind();
             multiply = () => cublas.Sgemm(da.NativePtr, db.NativePtr, dc.NativePtr, n, n, n);
             engine = $"cuBLAS ({cublas.LibraryName})";
         }
@@ -34,7 +42,7 @@ public static class GpuGemm
         {
             var kernel = accelerator.LoadStreamKernel<ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>(GemmKernels.TiledSgemm);
             multiply = () => kernel(GemmKernels.GemmConfig(n, n), da.View, db.View, dc.View, n, n, n);
-            engine = "ILGPU tiled kernel";
+            engine = cublasError is null ? "ILGPU tiled kernel" : $"ILGPU tiled kernel (cuBLAS unavailable: {cublasError})";
         }
 
         multiply();

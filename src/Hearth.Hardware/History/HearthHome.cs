@@ -11,7 +11,14 @@ public static class HearthHome
             path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".hearth");
         }
 
-        Directory.CreateDirectory(path);
-        return path;
+        try
+        {
+            Directory.CreateDirectory(path);
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"cannot use '{path}' as Hearth's home ({e.Message}): set HEARTH_HOME to a writable folder", e);
+        }
     }
 }
