@@ -32,7 +32,8 @@ internal static class DoctorView
 
         var checks = new Table().Border(TableBorder.Rounded).Title("[bold]Checks[/]")
             .AddColumns("Check", "Verdict", "Finding", "What to do");
-        foreach (var check in report.Checks)
+        // Device proofs are in the devices table already.
+        foreach (var check in report.Checks.Where(c => !c.Id.StartsWith("proof.", StringComparison.Ordinal)))
         {
             checks.AddRow(new Text(check.Title), Badge(check.Status), new Text(check.Finding), new Text(check.Fix ?? ""));
         }

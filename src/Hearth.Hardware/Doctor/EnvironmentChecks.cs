@@ -183,7 +183,12 @@ public static class EnvironmentChecks
             return new(Id, Title, Status.Pass, $"a strict CUDA session ran MiniLM at {cudaRun.SentencesPerSecond:N0} sentences/s");
         }
 
-        var why = cudaRun?.Detail ?? "not tried";
+        if (cudaRun is null)
+        {
+            return new(Id, Title, Status.Info, "listed; not tried (the model check was skipped)");
+        }
+
+        var why = cudaRun.Detail;
         return inventory.NvidiaPresent > 0
             ? new(Id, Title, Status.Fail, $"CUDA is listed but a strict session (CPU fallback disabled) fails: {why}", "install the CUDA 13 libraries named above (cuDNN 9 included) and check the cuda.libraries line")
             : new(Id, Title, Status.Info, $"listed (compiled in) but not usable without an NVIDIA GPU, as expected: {why}");
