@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
-# Builds Hearth and runs every test project. Needs only the .NET SDK (NuGet packages are restored).
+# Builds Hearth and runs every test project. Needs only the .NET SDK: NuGet packages are restored, and
+# the Debian packages the tests use are installed when missing (gcc builds a stand-in libnvidia-ml).
 # Ends with one summary line for all projects together: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
+
+missing=()
+command -v cc >/dev/null || missing+=(gcc libc6-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]} for the tests…"
+    sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
 results=artifacts/test-results
 rm -rf "$results"

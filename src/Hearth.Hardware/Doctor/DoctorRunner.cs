@@ -94,7 +94,7 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
             var peak = GpuPeaks.For(gpu.Name);
             if (accelerator is null)
             {
-                yield return NvidiaReport(gpu, Status.Fail, $"NVML sees it but CUDA cannot open it ({inventory.AcceleratorError ?? "hidden from CUDA"}); see the checks below", null, peak, null);
+                yield return NvidiaReport(gpu, Status.Fail, $"NVML sees it but CUDA cannot open it ({inventory.AcceleratorError ?? "hidden from CUDA"}); see the checks below", null, peak, machine.Nvml.Sample(gpu.Index));
                 continue;
             }
 
@@ -121,7 +121,7 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return NvidiaReport(gpu, Status.Fail, $"the proof-of-work failed on the GPU: {e.Message}", null, peak, null);
+            return NvidiaReport(gpu, Status.Fail, $"the proof-of-work failed on the GPU: {e.Message}", null, peak, machine.Nvml.Sample(gpu.Index));
         }
     }
 
