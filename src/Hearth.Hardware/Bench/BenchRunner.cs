@@ -60,7 +60,7 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
         if (options.RunAi)
         {
             float[][]? reference = null;
-            foreach (var provider in machine.Ai.ListedProviders().Where(p => p is OnnxRuntimeProbe.Cpu or OnnxRuntimeProbe.Cuda).OrderBy(p => p != OnnxRuntimeProbe.Cpu))
+            foreach (var provider in machine.Ai.ListedProviders().OrderBy(p => p != OnnxRuntimeProbe.Cpu))
             {
                 progress?.Report($"MiniLM embeddings on {provider}");
                 var (run, vectors) = machine.Ai.Embed(provider, reference, cancellationToken);

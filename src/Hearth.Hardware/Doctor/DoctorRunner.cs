@@ -28,16 +28,17 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         {
             var (cpuRun, reference) = machine.Ai.Embed(OnnxRuntimeProbe.Cpu, null, cancellationToken);
             runs.Add(cpuRun);
-            if (inventory.OnnxProviders.Contains(OnnxRuntimeProbe.Cuda))
+            foreach (var provider in inventory.OnnxProviders.Where(p => p != OnnxRuntimeProbe.Cpu))
             {
-                cudaRun = machine.Ai.Embed(OnnxRuntimeProbe.Cuda, reference, cancellationToken).Run;
-                runs.Add(cudaRun);
+                var run = machine.Ai.Embed(provider, reference, cancellationToken).Run;
+                runs.Add(run);
+                cudaRun = provider == OnnxRuntimeProbe.Cuda ? run : cudaRun;
             }
         }
 
         var checks = EnvironmentChecks.Run(inventory, machine.Environment, machine.Libraries, machine.Files, cudaRun).ToList();
         checks.AddRange(devices.Select(d => new Check($"proof.{d.Id}", $"{d.Name} computes", d.Status, d.Verdict)));
-        checks.AddRange(runs.Select(r => new Check($"ai.{r.Provider}", $"MiniLM on {r.Provider}", r.Works ? Status.Pass : cudaRun == r && inventory.NvidiaPresent == 0 ? Status.Info : Status.Fail, r.Detail)));
+        checks.AddRange(runs.Select(r => new Check($"ai.{r.Provider}", $"MiniLM on {r.Provider}", AiStatus(r, inventory), r.Detail)));
         checks.Add(Sensors(inventory, devices));
         return new DoctorReport(1, time.GetUtcNow(), inventory, devices, checks, runs, AiRunsOn(inventory, devices, runs), started.Elapsed.TotalSeconds);
     }
@@ -173,6 +174,14 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
             ? new Check("sensors", "sensors readable", Status.Pass, "every sensor is exposed")
             : new Check("sensors", "sensors readable", Status.Info, $"not exposed{where}: {string.Join(", ", hidden)}; reported as \"not exposed\", never as 0");
     }
+
+    /// <summary>The CPU provider must work; CUDA must where an NVIDIA GPU is; the others (TensorRT…) are optional extras.</summary>
+    private static Status AiStatus(EmbeddingRun run, Inventory inventory) =>
+        run.Works ? Status.Pass
+        : run.Provider == OnnxRuntimeProbe.Cpu ? Status.Fail
+        : inventory.NvidiaPresent == 0 ? Status.Info
+        : run.Provider == OnnxRuntimeProbe.Cuda ? Status.Fail
+        : Status.Warn;
 
     private static string AiRunsOn(Inventory inventory, IReadOnlyList<DeviceReport> devices, IReadOnlyList<EmbeddingRun> runs)
     {

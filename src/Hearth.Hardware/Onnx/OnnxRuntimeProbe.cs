@@ -14,6 +14,7 @@ public static class OnnxRuntimeProbe
 {
     public const string Cpu = "CPUExecutionProvider";
     public const string Cuda = "CUDAExecutionProvider";
+    public const string TensorRt = "TensorrtExecutionProvider";
 
     /// <summary>ONNX Runtime's own logger writes coloured errors to stderr; the probe reports failures itself.</summary>
     private static void QuietLogging()
@@ -96,13 +97,17 @@ public static class OnnxRuntimeProbe
 
         // Strict mode: a node the provider cannot run fails the session instead of silently running on the CPU.
         options.AddSessionConfigEntry("session.disable_cpu_ep_fallback", "1");
-        if (provider == Cuda)
+        switch (provider)
         {
-            options.AppendExecutionProvider_CUDA(0);
-        }
-        else
-        {
-            options.AppendExecutionProvider(provider);
+            case Cuda:
+                options.AppendExecutionProvider_CUDA(0);
+                break;
+            case TensorRt:
+                options.AppendExecutionProvider_Tensorrt(0);
+                break;
+            default:
+                options.AppendExecutionProvider(provider);
+                break;
         }
 
         return options;
@@ -117,7 +122,7 @@ public static class OnnxRuntimeProbe
         var library = provider switch
         {
             Cuda => "libonnxruntime_providers_cuda.so",
-            "TensorrtExecutionProvider" => "libonnxruntime_providers_tensorrt.so",
+            TensorRt => "libonnxruntime_providers_tensorrt.so",
             _ => null,
         };
         var path = library is null ? null : Path.Combine(AppContext.BaseDirectory, library);
