@@ -38,7 +38,8 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
 
         var checks = EnvironmentChecks.Run(inventory, machine.Environment, machine.Libraries, machine.Files, cudaRun).ToList();
         checks.AddRange(devices.Select(d => new Check($"proof.{d.Id}", $"{d.Name} computes", d.Status, d.Verdict)));
-        checks.AddRange(runs.Select(r => new Check($"ai.{r.Provider}", $"MiniLM on {r.Provider}", AiStatus(r, inventory), r.Detail)));
+        // The CUDA run already has its own layered check (onnxruntime.cuda).
+        checks.AddRange(runs.Where(r => r != cudaRun).Select(r => new Check($"ai.{r.Provider}", $"MiniLM on {r.Provider}", AiStatus(r, inventory), r.Detail)));
         checks.Add(Sensors(inventory, devices));
         return new DoctorReport(1, time.GetUtcNow(), inventory, devices, checks, runs, AiRunsOn(inventory, devices, runs), started.Elapsed.TotalSeconds);
     }
@@ -169,18 +170,17 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
     private static Check Sensors(Inventory inventory, IReadOnlyList<DeviceReport> devices)
     {
         var hidden = devices.SelectMany(d => d.Sensors.Where(s => s.Value is null).Select(s => $"{d.Id} {s.Name}")).ToList();
-        var where = inventory.Host.Virtualization is { } v ? $" (normal in a virtual machine: {v})" : "";
+        var where = inventory.Host.Virtualization is not null ? " (usual in virtual machines)" : "";
         return hidden.Count == 0
             ? new Check("sensors", "sensors readable", Status.Pass, "every sensor is exposed")
             : new Check("sensors", "sensors readable", Status.Info, $"not exposed{where}: {string.Join(", ", hidden)}; reported as \"not exposed\", never as 0");
     }
 
-    /// <summary>The CPU provider must work; CUDA must where an NVIDIA GPU is; the others (TensorRT…) are optional extras.</summary>
+    /// <summary>The CPU provider must work; the others besides CUDA (TensorRT…) are optional extras.</summary>
     private static Status AiStatus(EmbeddingRun run, Inventory inventory) =>
         run.Works ? Status.Pass
         : run.Provider == OnnxRuntimeProbe.Cpu ? Status.Fail
         : inventory.NvidiaPresent == 0 ? Status.Info
-        : run.Provider == OnnxRuntimeProbe.Cuda ? Status.Fail
         : Status.Warn;
 
     private static string AiRunsOn(Inventory inventory, IReadOnlyList<DeviceReport> devices, IReadOnlyList<EmbeddingRun> runs)
