@@ -89,6 +89,7 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
     private IEnumerable<DeviceReport> ProveNvidia(Inventory inventory, DoctorOptions options, double? cpuGflops, CancellationToken cancellationToken)
     {
         var cuda = inventory.Accelerators.Where(a => a.Type == "Cuda").ToList();
+        var proved = new HashSet<ComputeAccelerator>();
         for (var i = 0; i < inventory.NvidiaGpus.Count; i++)
         {
             var gpu = inventory.NvidiaGpus[i];
@@ -100,15 +101,47 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
                 continue;
             }
 
+            proved.Add(accelerator);
             yield return ProveNvidiaGpu(gpu, accelerator, options, cpuGflops, peak, cancellationToken);
         }
 
-        // GPUs on the bus that NVML does not list (no driver, NVML broken) are present and not working.
+        // GPUs on the bus that NVML does not list (no driver, NVML broken): CUDA may still reach them.
         foreach (var pci in inventory.Pci.Where(p => p.VendorId == 0x10de && !inventory.NvidiaGpus.Any(g => SameBus(g.PciBusId, p.Address))))
         {
+            var accelerator = cuda.FirstOrDefault(a => !proved.Contains(a) && SameBus(a.PciBusId, pci.Address));
+            if (accelerator is not null)
+            {
+                proved.Add(accelerator);
+                yield return ProveWithoutNvml(accelerator, options, cpuGflops, cancellationToken);
+                continue;
+            }
+
             yield return new DeviceReport($"pci-{pci.Address}", "gpu", "NVIDIA", $"NVIDIA GPU {pci.Address} (device 0x{pci.DeviceId:x4})", Status.Fail,
-                pci.Driver is null ? "on the PCI bus, but no driver is bound: it cannot compute" : $"on the PCI bus with driver {pci.Driver}, but NVML cannot reach it",
+                pci.Driver is null ? "on the PCI bus, but no driver is bound: it cannot compute" : $"on the PCI bus with driver {pci.Driver}, but neither NVML nor CUDA can reach it",
                 null, null, null, []);
+        }
+
+        // CUDA devices seen neither by NVML nor on the bus (no /sys in a container, NVML broken).
+        foreach (var accelerator in cuda.Where(a => !proved.Contains(a)))
+        {
+            yield return ProveWithoutNvml(accelerator, options, cpuGflops, cancellationToken);
+        }
+    }
+
+    /// <summary>A CUDA device NVML cannot watch: the product is checked, but nothing confirms the GPU did it.</summary>
+    private DeviceReport ProveWithoutNvml(ComputeAccelerator accelerator, DoctorOptions options, double? cpuGflops, CancellationToken cancellationToken)
+    {
+        var peak = GpuPeaks.For(accelerator.Name);
+        var id = $"cuda{accelerator.Index}";
+        try
+        {
+            var gemm = machine.Compute.Gemm(accelerator, options.GpuGemmSize, TimeSpan.FromSeconds(options.GpuProofSeconds), cancellationToken);
+            var (status, verdict) = GpuVerdict.Judge(gemm, null, cpuGflops);
+            return new DeviceReport(id, "gpu", "NVIDIA", accelerator.Name, status, verdict, gemm, peak?.Fp32Gflops, peak?.Source, []);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new DeviceReport(id, "gpu", "NVIDIA", accelerator.Name, Status.Fail, $"the proof-of-work failed on the GPU: {e.Message}", null, peak?.Fp32Gflops, peak?.Source, []);
         }
     }
 

@@ -187,6 +187,21 @@ public sealed class DoctorRunnerTests
     }
 
     [Fact]
+    public void A_gpu_cuda_reaches_while_nvml_is_broken_is_proved_by_its_product_with_a_warning()
+    {
+        var compute = new FakeCompute(FakeCompute.Cuda());
+
+        var report = Run(Machines.From("nvidia-h100-docker", FakeNvml.Failing("nvmlInit failed: Driver/library version mismatch"), compute));
+
+        var gpu = Assert.Single(report.Devices, d => d.Kind == "gpu");
+        Assert.Equal("cuda0", gpu.Id);
+        Assert.Equal(Status.Warn, gpu.Status);
+        Assert.Contains("NVML is not available to confirm", gpu.Verdict, StringComparison.Ordinal);
+        Assert.Equal(Status.Fail, CheckOf(report, "nvml").Status);
+        Assert.Equal(ExitCodes.Ok, report.ExitCode(expectGpu: true));
+    }
+
+    [Fact]
     public void A_container_without_the_gpu_device_files_is_told_to_use_gpus_all()
     {
         var report = Run(Machines.From("nvidia-no-driver", environment: new FakeEnvironment(("container", "podman"))));
