@@ -16,50 +16,43 @@ public static class OnnxRuntimeProbe
     public const string Cuda = "CUDAExecutionProvider";
     public const string TensorRt = "TensorrtExecutionProvider";
 
-    /// <summary>ONNX Runtime's own logger writes coloured errors to stderr; the probe reports failures itself.</summary>
-    private static void QuietLogging()
+    /// <summary>
+    /// The process-wide ONNX Runtime environment, created with its own logger silenced (it writes coloured
+    /// errors to stderr; the probe reports failures itself), or null when the native library cannot load.
+    /// </summary>
+    private static readonly Lazy<OrtEnv?> Environment = new(() =>
     {
         try
         {
-            var options = new EnvironmentCreationOptions { logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, logId = "hearth" };
-            OrtEnv.CreateInstanceWithOptions(ref options);
+            try
+            {
+                var options = new EnvironmentCreationOptions { logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, logId = "hearth" };
+                return OrtEnv.CreateInstanceWithOptions(ref options);
+            }
+            catch (OnnxRuntimeException)
+            {
+                return OrtEnv.Instance(); // created earlier by someone else, with its own log level
+            }
         }
-        catch (OnnxRuntimeException)
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException or OnnxRuntimeException)
         {
-            // The environment already exists: its log level stays.
+            return null;
         }
-    }
+    });
 
     /// <summary>Providers compiled into this ONNX Runtime build (listed, not necessarily usable).</summary>
-    public static IReadOnlyList<string> ListedProviders()
-    {
-        QuietLogging();
-        try
-        {
-            return OrtEnv.Instance().GetAvailableProviders();
-        }
-        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or OnnxRuntimeException)
-        {
-            return [];
-        }
-    }
+    public static IReadOnlyList<string> ListedProviders() => Environment.Value?.GetAvailableProviders() ?? [];
 
-    public static string Version()
-    {
-        QuietLogging();
-        try
-        {
-            return OrtEnv.Instance().GetVersionString();
-        }
-        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or OnnxRuntimeException)
-        {
-            return "not loadable";
-        }
-    }
+    public static string Version() => Environment.Value?.GetVersionString() ?? "not loadable";
 
     /// <summary>Embeds <paramref name="sentences"/> on <paramref name="provider"/>; <paramref name="reference"/> (CPU vectors) is compared when given.</summary>
     public static (EmbeddingRun Run, float[][]? Vectors) Run(string provider, IReadOnlyList<string> sentences, float[][]? reference, CancellationToken cancellationToken)
     {
+        if (Environment.Value is null)
+        {
+            return (new EmbeddingRun(provider, false, null, "the ONNX Runtime native library (libonnxruntime.so) cannot be loaded"), null);
+        }
+
         SentenceEncoder encoder;
         try
         {
