@@ -12,6 +12,7 @@ var app = new CommandApp(new TypeRegistrar(services));
 app.Configure(config =>
 {
     config.SetApplicationName("hearth");
+    config.Settings.StrictParsing = true; // an unknown option is an error (exit 2), not silently ignored
     config.SetApplicationVersion(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "dev");
     config.AddCommand<DoctorCommand>("doctor")
         .WithDescription("Find every CPU and GPU, prove with real work that each computes correctly, and say in plain words what is not working.")

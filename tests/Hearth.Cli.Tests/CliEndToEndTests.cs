@@ -58,6 +58,15 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void An_unknown_option_exits_2_instead_of_being_ignored()
+    {
+        var result = Hearth.Run("doctor", "--expect-gpus");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unknown option 'expect-gpus'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_lists_the_commands_and_their_options()
     {
         var top = Hearth.Run("--help");
