@@ -8,7 +8,7 @@ namespace Hearth.Hardware.Kernels;
 /// <summary>
 /// Single-precision GEMM on the CPU, <c>C = A·B</c> with row-major matrices, blocked the way
 /// BLIS and OpenBLAS are (packed panels sized for L1/L2, a register-tiled micro-kernel) and
-/// split over cores by column slices so no two threads ever write the same part of C.
+/// split over cores in a grid of blocks of C, so no two threads ever write the same part of C.
 /// </summary>
 public static unsafe class Sgemm
 {
@@ -50,30 +50,36 @@ public static unsafe class Sgemm
 
     private static void Run(float* a, float* b, float* c, int m, int n, int k, int threads)
     {
-        var nr = MicroKernel.Nr;
-        var strips = (n + nr - 1) / nr;
-        // Enough work per thread to pay for packing A again in each slice.
-        var workers = Math.Clamp(Math.Min(threads, (int)((long)m * n * k / (64L * 64 * 64))), 1, strips);
+        int mr = MicroKernel.Mr, nr = MicroKernel.Nr;
+        int rowStrips = (m + mr - 1) / mr, colStrips = (n + nr - 1) / nr;
+        // Enough work per thread to pay for the panels each block packs again.
+        var workers = Math.Clamp(Math.Min(threads, (int)Math.Min(int.MaxValue, (long)m * n * k / (64L * 64 * 64))), 1, rowStrips * colStrips);
         if (workers == 1)
         {
             Slice(a, b, c, m, n, k, 0, n);
             return;
         }
 
-        var stripsPerWorker = (strips + workers - 1) / workers;
+        // A grid of blocks shaped like C, so that on many cores each packs a small share of A and B.
+        var gridRows = Math.Clamp((int)Math.Round(Math.Sqrt(workers * (double)m / n)), 1, Math.Min(workers, rowStrips));
+        var gridCols = Math.Clamp((workers + gridRows - 1) / gridRows, 1, colStrips);
+        var rowsPerBlock = (rowStrips + gridRows - 1) / gridRows * mr;
+        var colsPerBlock = (colStrips + gridCols - 1) / gridCols * nr;
         var (pa, pb, pc) = ((nint)a, (nint)b, (nint)c);
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        Parallel.For(0, gridRows * gridCols, new ParallelOptions { MaxDegreeOfParallelism = workers }, block =>
         {
-            var from = w * stripsPerWorker * nr;
-            var to = Math.Min(n, from + stripsPerWorker * nr);
-            if (from < to)
+            var row0 = block / gridCols * rowsPerBlock;
+            var col0 = block % gridCols * colsPerBlock;
+            var rows = Math.Min(rowsPerBlock, m - row0);
+            var col1 = Math.Min(n, col0 + colsPerBlock);
+            if (rows > 0 && col0 < col1)
             {
-                Slice((float*)pa, (float*)pb, (float*)pc, m, n, k, from, to);
+                Slice((float*)pa + ((long)row0 * k), (float*)pb, (float*)pc + ((long)row0 * n), rows, n, k, col0, col1);
             }
         });
     }
 
-    /// <summary>Computes the columns [<paramref name="col0"/>, <paramref name="col1"/>) of C.</summary>
+    /// <summary>Computes the columns [<paramref name="col0"/>, <paramref name="col1"/>) of the <paramref name="m"/> rows of C that <paramref name="a"/> and <paramref name="c"/> start at.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Slice(float* a, float* b, float* c, int m, int n, int k, int col0, int col1)
     {

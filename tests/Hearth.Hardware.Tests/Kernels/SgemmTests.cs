@@ -33,16 +33,18 @@ public sealed class SgemmTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(64)]
     public void Any_number_of_threads_gives_the_same_result(int threads)
     {
-        const int N = 200;
-        var a = GemmCheck.Random(N * N, 3);
-        var b = GemmCheck.Random(N * N, 4);
-        var single = new float[N * N];
-        var parallel = new float[N * N];
+        const int M = 301, N = 200, K = 150; // a grid of blocks with ragged edges
+        var a = GemmCheck.Random(M * K, 3);
+        var b = GemmCheck.Random(K * N, 4);
+        var single = new float[M * N];
+        var parallel = new float[M * N];
 
-        Sgemm.Multiply(a, b, single, N, N, N, threads: 1);
-        Sgemm.Multiply(a, b, parallel, N, N, N, threads);
+        Sgemm.Multiply(a, b, single, M, N, K, threads: 1);
+        Sgemm.Multiply(a, b, parallel, M, N, K, threads);
 
         Assert.Equal(single, parallel);
     }
