@@ -24,7 +24,7 @@ public sealed class DoctorEndToEndTests
         Assert.Equal("pass", cpu.GetProperty("status").GetString());
         Assert.True(cpu.GetProperty("gemm").GetProperty("gflops").GetDouble() > 0);
         Assert.True(cpu.GetProperty("gemm").GetProperty("valid").GetBoolean());
-        Assert.True(cpu.GetProperty("percentOfPeak").GetDouble() is > 0 and < 100);
+        Assert.True(cpu.GetProperty("percentOfPeak").GetDouble() > 0);
         var checks = root.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
         Assert.Equal("pass", checks["ai.CPUExecutionProvider"].GetProperty("status").GetString());
         if (!MachineHasGpu)
