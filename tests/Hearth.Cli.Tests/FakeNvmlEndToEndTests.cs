@@ -49,6 +49,7 @@ public sealed class FakeNvmlEndToEndTests : IDisposable
         var checks = root.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!);
         Assert.Equal("pass", checks["nvml"].GetProperty("status").GetString());
         Assert.Equal("pass", checks["cuda.driver-version"].GetProperty("status").GetString());
+        Assert.Equal("pass", checks["nvidia.memory-health"].GetProperty("status").GetString());
         Assert.Equal("fail", checks["cuda.libraries"].GetProperty("status").GetString());
         Assert.Equal("fail", checks["ilgpu.accelerators"].GetProperty("status").GetString());
     }

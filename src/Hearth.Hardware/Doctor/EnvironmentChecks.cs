@@ -31,6 +31,11 @@ public static class EnvironmentChecks
             yield return DriverCuda(inventory);
         }
 
+        if (inventory.NvidiaGpus.Count > 0)
+        {
+            yield return MemoryHealth(inventory);
+        }
+
         yield return Libraries(inventory, libraries);
         yield return OnnxCuda(inventory, cudaRun);
         if (inventory.Host.Container is not null)
@@ -142,6 +147,29 @@ public static class EnvironmentChecks
         return version >= RequiredCudaDriver
             ? new(Id, Title, Status.Pass, $"driver {inventory.Nvml.DriverVersion} supports CUDA {inventory.Nvml.CudaVersionText} (≥ 13.0 needed by ONNX Runtime's CUDA provider)")
             : new(Id, Title, Status.Fail, $"driver {inventory.Nvml.DriverVersion} supports only CUDA {inventory.Nvml.CudaVersionText}; ONNX Runtime's CUDA provider needs CUDA 13.0", "update the NVIDIA driver to release 580 or newer");
+    }
+
+    private static Check MemoryHealth(Inventory inventory)
+    {
+        const string Id = "nvidia.memory-health";
+        const string Title = "GPU memory is healthy (ECC, row remapping)";
+        var pending = inventory.NvidiaGpus.Where(g => g.PendingRemappedRows > 0).ToList();
+        if (pending.Count > 0)
+        {
+            return new(Id, Title, Status.Fail, $"{string.Join(", ", pending.Select(g => $"GPU {g.Index} ({g.Name})"))}: a memory row remapping is pending; until the GPU is reset it may return corrupt results",
+                "stop the jobs on that GPU and reset it (nvidia-smi -r -i <index>) or reboot");
+        }
+
+        var ecc = inventory.NvidiaGpus.Where(g => g.UncorrectedEccErrors > 0).ToList();
+        if (ecc.Count > 0)
+        {
+            return new(Id, Title, Status.Warn, $"{string.Join(", ", ecc.Select(g => $"GPU {g.Index} ({g.Name}): {g.UncorrectedEccErrors} uncorrected ECC errors"))}",
+                "watch the count (hearth doctor, nvidia-smi -q -d ECC); if it keeps growing, the GPU's memory is failing: ask for a replacement");
+        }
+
+        var unknown = inventory.NvidiaGpus.All(g => g.UncorrectedEccErrors is null && g.PendingRemappedRows is null);
+        return new(Id, Title, unknown ? Status.Info : Status.Pass,
+            unknown ? "ECC and row remapping are not exposed (consumer GPUs have no ECC)" : "no uncorrected ECC error, no pending row remapping");
     }
 
     private static Check Libraries(Inventory inventory, INativeLibraries libraries)

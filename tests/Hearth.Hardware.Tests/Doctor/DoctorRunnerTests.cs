@@ -202,6 +202,23 @@ public sealed class DoctorRunnerTests
     }
 
     [Fact]
+    public void A_pending_row_remapping_fails_and_ecc_errors_warn()
+    {
+        var pending = FakeNvml.H100() with { PendingRemappedRows = 1 };
+        var ecc = FakeNvml.H100() with { UncorrectedEccErrors = 3 };
+
+        var failing = CheckOf(Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, pending), new FakeCompute(FakeCompute.Cuda()))), "nvidia.memory-health");
+        var warning = CheckOf(Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, ecc), new FakeCompute(FakeCompute.Cuda()))), "nvidia.memory-health");
+        var healthy = CheckOf(Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, FakeNvml.H100()), new FakeCompute(FakeCompute.Cuda()))), "nvidia.memory-health");
+
+        Assert.Equal(Status.Fail, failing.Status);
+        Assert.Contains("nvidia-smi -r", failing.Fix, StringComparison.Ordinal);
+        Assert.Equal(Status.Warn, warning.Status);
+        Assert.Contains("3 uncorrected ECC errors", warning.Finding, StringComparison.Ordinal);
+        Assert.Equal(Status.Pass, healthy.Status);
+    }
+
+    [Fact]
     public void A_container_without_the_gpu_device_files_is_told_to_use_gpus_all()
     {
         var report = Run(Machines.From("nvidia-no-driver", environment: new FakeEnvironment(("container", "podman"))));
