@@ -44,7 +44,11 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
             foreach (var n in options.GemmSizes.Append(8192).Distinct())
             {
                 progress?.Report($"{gpu.Name} SGEMM N={n}");
-                var gemm = machine.Compute.Gemm(gpu, n, TimeSpan.FromSeconds(0.3), cancellationToken);
+                if (Attempt(notes, $"{id} SGEMM N={n}", () => machine.Compute.Gemm(gpu, n, TimeSpan.FromSeconds(0.3), cancellationToken)) is not { } gemm)
+                {
+                    continue;
+                }
+
                 figures.Add(Gemm(id, gemm, peak?.Fp32Gflops));
                 if (figures.FirstOrDefault(f => f.Device == "cpu" && f.Metric == "sgemm" && f.Size == n) is { } cpu)
                 {
@@ -53,8 +57,10 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
             }
 
             progress?.Report($"{gpu.Name} STREAM triad");
-            var bandwidth = machine.Compute.TriadBandwidth(gpu, options.GpuTriadElements);
-            figures.Add(new(id, "triad", 0, bandwidth, "GB/s", peak is { } p ? 100 * bandwidth / p.BandwidthGBs : null, "ILGPU triad kernel"));
+            if (Attempt(notes, $"{id} STREAM triad", () => (double?)machine.Compute.TriadBandwidth(gpu, options.GpuTriadElements)) is { } bandwidth)
+            {
+                figures.Add(new(id, "triad", 0, bandwidth, "GB/s", peak is { } p ? 100 * bandwidth / p.BandwidthGBs : null, "ILGPU triad kernel"));
+            }
         }
 
         if (options.RunAi)
@@ -77,6 +83,20 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
         }
 
         return new BenchResult(started, Environment.MachineName, devices, figures, notes);
+    }
+
+    /// <summary>A GPU measurement that fails (out of memory at N=8192 on a small card…) becomes a note; the others go on.</summary>
+    private static T? Attempt<T>(List<string> notes, string what, Func<T?> measure)
+    {
+        try
+        {
+            return measure();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            notes.Add($"{what} failed: {e.Message}");
+            return default;
+        }
     }
 
     private static BenchFigure Gemm(string device, GemmMeasurement gemm, double? peak)

@@ -28,6 +28,19 @@ public sealed class BenchRunnerTests
     }
 
     [Fact]
+    public void A_gpu_measurement_that_fails_becomes_a_note_and_the_others_are_kept()
+    {
+        var compute = new FakeCompute(FakeCompute.Cuda(name: "NVIDIA L4")) { OutOfMemoryFrom = 8192 };
+        var runner = new BenchRunner(Machines.From("vm-no-sensors", compute: compute), new FakeTimeProvider());
+
+        var result = runner.Run(Small, null, CancellationToken.None);
+
+        Assert.Equal([32, 64], result.Figures.Where(f => f.Device == "gpu0" && f.Metric == "sgemm").Select(f => f.Size));
+        Assert.Contains("gpu0 SGEMM N=8192 failed: out of GPU memory for N=8192", result.Notes);
+        Assert.Single(result.Figures, f => f.Device == "gpu0" && f.Metric == "triad");
+    }
+
+    [Fact]
     public void Without_a_gpu_or_a_working_cuda_provider_the_notes_say_what_was_not_measured()
     {
         var runner = new BenchRunner(Machines.From("vm-no-sensors"), new FakeTimeProvider());

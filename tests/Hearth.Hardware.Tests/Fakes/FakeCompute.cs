@@ -15,6 +15,9 @@ internal sealed class FakeCompute(params ComputeAccelerator[] accelerators) : IG
 
     public List<ComputeAccelerator> Ran { get; } = [];
 
+    /// <summary>Sizes at which the GEMM runs out of GPU memory.</summary>
+    public int? OutOfMemoryFrom { get; init; }
+
     public static ComputeAccelerator Cuda(int index = 0, string bus = "0000:1b:00.0", string name = "NVIDIA H100 80GB HBM3") =>
         new(index, "Cuda", name, 80L << 30, bus);
 
@@ -23,6 +26,11 @@ internal sealed class FakeCompute(params ComputeAccelerator[] accelerators) : IG
     public GemmMeasurement Gemm(ComputeAccelerator accelerator, int n, TimeSpan minimum, CancellationToken cancellationToken)
     {
         Ran.Add(accelerator);
+        if (n >= OutOfMemoryFrom)
+        {
+            throw new InvalidOperationException($"out of GPU memory for N={n}"); // as ILGPU reports a failed allocation
+        }
+
         if (Heats is { } nvml)
         {
             nvml.Busy = true;
