@@ -1,18 +1,5 @@
 namespace Hearth.Hardware.Bench;
 
-/// <summary>One figure of a benchmark run.</summary>
-/// <param name="Device">"cpu", "gpu0"…</param>
-/// <param name="Metric">"sgemm", "triad", "embeddings" or "speedup".</param>
-/// <param name="Size">Matrix size N for GEMM, else 0.</param>
-/// <param name="Value">The figure.</param>
-/// <param name="Unit">"GFLOPS", "GB/s", "sentences/s", "×".</param>
-/// <param name="PercentOfPeak">Share of the theoretical peak, when the peak is known.</param>
-/// <param name="Engine">What computed it.</param>
-public sealed record BenchFigure(string Device, string Metric, int Size, double Value, string Unit, double? PercentOfPeak, string Engine);
-
 /// <summary>A whole <c>hearth bench</c> run.</summary>
 /// <param name="Notes">What could not be measured, and why.</param>
 public sealed record BenchResult(DateTimeOffset StartedAt, string Host, IReadOnlyList<BenchDevice> Devices, IReadOnlyList<BenchFigure> Figures, IReadOnlyList<string> Notes);
-
-/// <summary>A benchmarked device and its theoretical peaks.</summary>
-public sealed record BenchDevice(string Id, string Name, double? PeakGflops, double? PeakBandwidthGBs, string? PeakSource);

@@ -10,14 +10,3 @@ public interface IAiRuntime
     /// <summary>Embeds the sanity sentences on one provider in strict mode; <paramref name="reference"/> (CPU vectors) is compared when given.</summary>
     (EmbeddingRun Run, float[][]? Vectors) Embed(string provider, float[][]? reference, CancellationToken cancellationToken);
 }
-
-/// <summary>The real ONNX Runtime.</summary>
-public sealed class OnnxAiRuntime : IAiRuntime
-{
-    public string Version() => OnnxRuntimeProbe.Version();
-
-    public IReadOnlyList<string> ListedProviders() => OnnxRuntimeProbe.ListedProviders();
-
-    public (EmbeddingRun Run, float[][]? Vectors) Embed(string provider, float[][]? reference, CancellationToken cancellationToken) =>
-        OnnxRuntimeProbe.Run(provider, EmbeddingSanity.Sentences, reference, cancellationToken);
-}

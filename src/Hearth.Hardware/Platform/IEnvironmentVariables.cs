@@ -6,9 +6,3 @@ public interface IEnvironmentVariables
     /// <summary>The variable's value, or null when it is not set.</summary>
     string? Read(string name);
 }
-
-/// <summary>The real process environment.</summary>
-public sealed class ProcessEnvironment : IEnvironmentVariables
-{
-    public string? Read(string name) => Environment.GetEnvironmentVariable(name);
-}

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Hearth.Hardware.Platform;
 
 /// <summary>Whether shared libraries (libcudart, libcublas, …) can be loaded by this process.</summary>
@@ -7,22 +5,4 @@ public interface INativeLibraries
 {
     /// <summary>Tries each name in turn; returns the first that loads, or null.</summary>
     string? FirstLoadable(IEnumerable<string> names);
-}
-
-/// <summary>Asks the dynamic loader, as the runtimes themselves will.</summary>
-public sealed class DynamicLoader : INativeLibraries
-{
-    public string? FirstLoadable(IEnumerable<string> names)
-    {
-        foreach (var name in names)
-        {
-            if (NativeLibrary.TryLoad(name, out var handle))
-            {
-                NativeLibrary.Free(handle);
-                return name;
-            }
-        }
-
-        return null;
-    }
 }

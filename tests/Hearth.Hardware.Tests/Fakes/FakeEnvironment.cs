@@ -6,9 +6,3 @@ internal sealed class FakeEnvironment(params (string Name, string Value)[] varia
 {
     public string? Read(string name) => variables.FirstOrDefault(v => v.Name == name).Value;
 }
-
-/// <summary>A loader that finds exactly the named libraries.</summary>
-internal sealed class FakeLibraries(params string[] present) : INativeLibraries
-{
-    public string? FirstLoadable(IEnumerable<string> names) => names.FirstOrDefault(present.Contains);
-}
