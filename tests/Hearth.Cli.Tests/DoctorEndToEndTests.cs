@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Hearth.Cli.Tests;
@@ -51,6 +52,23 @@ public sealed class DoctorEndToEndTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("--expect-gpu: no working GPU was found. No GPU is present on this machine", result.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>The whole blocked SGEMM with the narrower micro-kernels, by switching instruction sets off in the runtime.</summary>
+    [Theory]
+    [InlineData("DOTNET_EnableAVX512", "AVX2+FMA 6×16")]
+    [InlineData("DOTNET_EnableAVX", "SSE 8×8")]
+    public void The_cpu_proof_is_correct_with_each_narrower_kernel(string switchOff, string expectedEngine)
+    {
+        var expected = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "NEON 8×8" : expectedEngine;
+
+        var result = Hearth.Run(new Dictionary<string, string> { [switchOff] = "0" }, "doctor", "--json", "--no-ai");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var gemm = json.RootElement.GetProperty("devices")[0].GetProperty("gemm");
+        Assert.Equal(expected, gemm.GetProperty("engine").GetString());
+        Assert.True(gemm.GetProperty("valid").GetBoolean());
     }
 
     [Fact]

@@ -6,10 +6,18 @@ namespace Hearth.Hardware.Cpu;
 /// <summary>Reads the CPU's description from <c>/proc/cpuinfo</c> and cpufreq.</summary>
 public static class CpuInventory
 {
+    // Arm cores by "CPU part" (implementer 0x41, Arm Ltd.): Arm kernels print no "model name".
+    private static readonly Dictionary<string, string> ArmParts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["0xd03"] = "Cortex-A53", ["0xd05"] = "Cortex-A55", ["0xd07"] = "Cortex-A57", ["0xd08"] = "Cortex-A72",
+        ["0xd0b"] = "Cortex-A76", ["0xd0d"] = "Cortex-A77", ["0xd41"] = "Cortex-A78", ["0xd0c"] = "Neoverse-N1",
+        ["0xd40"] = "Neoverse-V1", ["0xd49"] = "Neoverse-N2", ["0xd4f"] = "Neoverse-V2", ["0xd8e"] = "Neoverse-N3",
+    };
+
     public static CpuInfo Read(ISystemFiles files, IReadOnlyList<string> instructionSets, int logicalCores)
     {
         var text = files.ReadText("/proc/cpuinfo") ?? "";
-        string? model = null;
+        string? model = null, board = null, armPart = null;
         double? mhz = null;
         var hypervisor = false;
         var cores = new HashSet<(string, string)>();
@@ -26,8 +34,14 @@ public static class CpuInventory
             var value = line[(colon + 1)..].Trim();
             switch (key)
             {
-                case "model name" or "Model" or "cpu model":
+                case "model name" or "cpu model":
                     model ??= value;
+                    break;
+                case "Model":
+                    board ??= value; // e.g. "Raspberry Pi 4 Model B Rev 1.4"
+                    break;
+                case "CPU part":
+                    armPart ??= ArmParts.GetValueOrDefault(value, $"Arm core {value}");
                     break;
                 case "cpu MHz" when double.TryParse(value, CultureInfo.InvariantCulture, out var m):
                     mhz = Math.Max(mhz ?? 0, m);
@@ -51,7 +65,13 @@ public static class CpuInventory
         }
 
         return new CpuInfo(
-            model ?? "unknown CPU",
+            model ?? (board, armPart) switch
+            {
+                (not null, not null) => $"{board} ({armPart})",
+                (null, not null) => armPart,
+                (not null, null) => board,
+                _ => "unknown CPU",
+            },
             logicalCores,
             cores.Count > 0 ? cores.Count : null,
             mhz,

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace Hearth.Hardware.Kernels;
@@ -210,9 +211,9 @@ public static unsafe class Sgemm
     private static class MicroKernel
     {
         public static readonly bool Wide = Avx512F.IsSupported;
-        public static readonly int Mr = Wide ? 12 : Fma.IsSupported ? 6 : 4;
+        public static readonly int Mr = Wide ? 12 : Fma.IsSupported ? 6 : 8;
         public static readonly int Nr = Wide ? 32 : Fma.IsSupported ? 16 : 8;
-        public static readonly string Name = Wide ? "AVX-512 12×32" : Fma.IsSupported ? "AVX2+FMA 6×16" : "portable 4×8";
+        public static readonly string Name = Wide ? "AVX-512 12×32" : Fma.IsSupported ? "AVX2+FMA 6×16" : AdvSimd.IsSupported ? "NEON 8×8" : "SSE 8×8";
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(float* a, float* b, int kc, float* c, int ldc, bool accumulate)

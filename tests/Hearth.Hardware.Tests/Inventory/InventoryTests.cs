@@ -24,6 +24,18 @@ public sealed class InventoryTests
     }
 
     [Fact]
+    public void An_arm_board_is_named_from_its_model_and_cpu_part()
+    {
+        var cpu = CpuInventory.Read(Machines.Files("raspberry-pi-4"), ["NEON"], 4);
+
+        Assert.Equal("Raspberry Pi 4 Model B Rev 1.4 (Cortex-A72)", cpu.Model);
+        Assert.Equal(1800, cpu.ListedMhz);
+        Assert.Equal(16, cpu.FlopsPerCycle);
+        Assert.Equal(48.686, CpuSensors.TemperatureC(Machines.Files("raspberry-pi-4")));
+        Assert.Empty(PciScanner.Scan(Machines.Files("raspberry-pi-4")));
+    }
+
+    [Fact]
     public void Cpufreq_maximum_wins_over_the_current_mhz_of_cpuinfo()
     {
         var cpu = CpuInventory.Read(Machines.Files("nvidia-no-driver"), Avx2, 2);

@@ -59,6 +59,6 @@ public sealed unsafe class MicroKernelTests
     {
         "avx512" => (Avx512Kernel.Run, 12, 32),
         "avx2" => (Avx2Kernel.Run, 6, 16),
-        _ => (PortableKernel.Run, 4, 8),
+        _ => (PortableKernel.Run, 8, 8),
     };
 }
