@@ -19,6 +19,11 @@ public sealed class DoctorEndToEndTests
         using var json = JsonDocument.Parse(result.Stdout);
         var root = json.RootElement;
         Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        // The documented schema (docs/doctor-json.md): renaming a C# property must not silently change it.
+        Assert.Equal(["schemaVersion", "generatedAt", "exitCode", "expectGpuFailure", "aiRunsOn", "elapsedSeconds", "devices", "checks", "aiRuntime", "inventory"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "kind", "vendor", "name", "status", "verdict", "gemm", "peakGflops", "peakSource", "sensors", "works", "percentOfPeak"], root.GetProperty("devices")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "status", "finding", "fix"], root.GetProperty("checks")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["provider", "works", "sentencesPerSecond", "detail"], root.GetProperty("aiRuntime")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(0, root.GetProperty("exitCode").GetInt32());
         var devices = root.GetProperty("devices").EnumerateArray().ToList();
         var cpu = devices.Single(d => d.GetProperty("kind").GetString() == "cpu");
