@@ -16,7 +16,8 @@ public static class HardwareServiceCollectionExtensions
         services.AddSingleton(sp => Machine.Local(sp.GetRequiredService<IlgpuCompute>()));
         services.AddSingleton<DoctorRunner>();
         services.AddSingleton<BenchRunner>();
-        services.AddSingleton(_ => BenchHistory.InDefaultHome());
+        services.AddSingleton(_ => HearthDatabase.InDefaultHome());
+        services.AddSingleton<BenchHistory>();
         return services;
     }
 }

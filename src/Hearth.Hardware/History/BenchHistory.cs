@@ -4,9 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Hearth.Hardware.History;
 
-/// <summary>Every benchmark run, appended to SQLite (<c>hearth.db</c> in the Hearth home).</summary>
-/// <param name="databasePath">Resolved on first use, so a bad home is reported by the command that needs it.</param>
-public sealed class BenchHistory(Func<string> databasePath)
+/// <summary>Every benchmark run, appended to Hearth's SQLite database.</summary>
+public sealed class BenchHistory(HearthDatabase database)
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS bench_runs (
@@ -25,10 +24,6 @@ public sealed class BenchHistory(Func<string> databasePath)
         CREATE INDEX IF NOT EXISTS bench_figures_run ON bench_figures(run_id);
         """;
 
-    public static BenchHistory InHome(string home) => new(() => Path.Combine(home, "hearth.db"));
-
-    /// <summary>The history in <c>HEARTH_HOME</c>, else <c>~/.hearth</c>.</summary>
-    public static BenchHistory InDefaultHome() => new(() => Path.Combine(HearthHome.Resolve(), "hearth.db"));
 
     /// <summary>Appends a run and returns its id.</summary>
     public long Append(BenchResult result)
@@ -88,13 +83,5 @@ public sealed class BenchHistory(Func<string> databasePath)
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection($"Data Source={databasePath()}");
-        connection.Open();
-        using var schema = connection.CreateCommand();
-        schema.CommandText = Schema;
-        schema.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => database.Open(Schema);
 }

@@ -17,4 +17,7 @@ public interface INvml
 
     /// <summary>Processes holding a compute context on one GPU.</summary>
     IReadOnlyList<NvmlProcess> ComputeProcesses(int index);
+
+    /// <summary>Per-process SM utilisation (%) over NVML's last sampling window; empty where not supported.</summary>
+    IReadOnlyDictionary<int, int> ProcessUtilization(int index);
 }

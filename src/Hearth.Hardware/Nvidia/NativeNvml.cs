@@ -70,6 +70,31 @@ public sealed unsafe class NativeNvml : INvml
         return [.. infos.Take((int)count).Select(i => new NvmlProcess((int)i.Pid, i.UsedGpuMemory == ulong.MaxValue ? null : (long)i.UsedGpuMemory))];
     }
 
+    public IReadOnlyDictionary<int, int> ProcessUtilization(int index)
+    {
+        var h = Handle(index);
+        var samples = new ProcessUtilizationSample[128];
+        var count = (uint)samples.Length;
+        try
+        {
+            fixed (ProcessUtilizationSample* p = samples)
+            {
+                // Samples newer than 2 s ago: NVML keeps a ring of recent per-process readings.
+                var since = (ulong)DateTimeOffset.UtcNow.AddSeconds(-2).ToUnixTimeMilliseconds() * 1000;
+                if (DeviceGetProcessUtilization(h, p, ref count, since) != Success)
+                {
+                    return new Dictionary<int, int>();
+                }
+            }
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return new Dictionary<int, int>();
+        }
+
+        return samples.Take((int)count).GroupBy(s => (int)s.Pid).ToDictionary(g => g.Key, g => (int)g.Max(s => s.SmUtil));
+    }
+
     private NvmlStatus Load()
     {
         try

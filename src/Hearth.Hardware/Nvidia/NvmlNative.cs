@@ -45,6 +45,17 @@ internal static unsafe partial class NvmlNative
         public uint ComputeInstanceId;
     }
 
+    [StructLayout(LayoutKind.Sequential)]
+    public struct ProcessUtilizationSample
+    {
+        public uint Pid;
+        public ulong TimeStamp;
+        public uint SmUtil;
+        public uint MemUtil;
+        public uint EncUtil;
+        public uint DecUtil;
+    }
+
     [LibraryImport(Library, EntryPoint = "nvmlInit_v2")]
     public static partial int Init();
 
@@ -119,4 +130,7 @@ internal static unsafe partial class NvmlNative
 
     [LibraryImport(Library, EntryPoint = "nvmlDeviceGetComputeRunningProcesses_v3")]
     public static partial int DeviceGetComputeRunningProcesses(nint device, ref uint count, ProcessInfo* infos);
+
+    [LibraryImport(Library, EntryPoint = "nvmlDeviceGetProcessUtilization")]
+    public static partial int DeviceGetProcessUtilization(nint device, ProcessUtilizationSample* samples, ref uint count, ulong lastSeenTimeStamp);
 }

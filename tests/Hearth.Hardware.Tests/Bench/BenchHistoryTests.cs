@@ -10,7 +10,7 @@ public sealed class BenchHistoryTests : IDisposable
     [Fact]
     public void Runs_are_appended_to_an_sqlite_file_and_the_previous_run_is_found_for_comparison()
     {
-        var history = BenchHistory.InHome(home);
+        var history = new BenchHistory(HearthDatabase.InHome(home));
         var first = Result(100, 10);
         var second = Result(150, 9);
 

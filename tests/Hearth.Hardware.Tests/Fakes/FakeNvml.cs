@@ -42,6 +42,9 @@ internal sealed class FakeNvml(NvmlStatus status, params NvmlGpu[] gpus) : INvml
     public IReadOnlyList<NvmlProcess> ComputeProcesses(int index) =>
         Busy ? [new NvmlProcess(BusyPid, 1L << 30)] : [];
 
+    public IReadOnlyDictionary<int, int> ProcessUtilization(int index) =>
+        Busy ? new Dictionary<int, int> { [BusyPid] = 97 } : new Dictionary<int, int>();
+
     public void Dispose() => sampledWhileBusy.Dispose();
 
     /// <summary>Blocks until the doctor's sampler has seen the GPU busy twice (an event, not a sleep).</summary>

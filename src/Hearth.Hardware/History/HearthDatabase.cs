@@ -1,0 +1,29 @@
+using Microsoft.Data.Sqlite;
+
+namespace Hearth.Hardware.History;
+
+/// <summary>
+/// Hearth's one SQLite file (<c>hearth.db</c> in the Hearth home), shared by the bench history, telemetry,
+/// jobs and alerts. WAL mode lets <c>hearth up</c>, <c>hearth run</c> and <c>hearth bench</c> use it at once.
+/// </summary>
+/// <param name="path">Resolved on first use, so a bad home is reported by the command that needs it.</param>
+public sealed class HearthDatabase(Func<string> path)
+{
+    public static HearthDatabase InHome(string home) => new(() => Path.Combine(home, "hearth.db"));
+
+    /// <summary>The database in <c>HEARTH_HOME</c>, else <c>~/.hearth</c>.</summary>
+    public static HearthDatabase InDefaultHome() => new(() => Path.Combine(HearthHome.Resolve(), "hearth.db"));
+
+    public string FilePath => path();
+
+    /// <summary>Opens a connection and makes sure <paramref name="schema"/> exists.</summary>
+    public SqliteConnection Open(string schema)
+    {
+        var connection = new SqliteConnection($"Data Source={path()};Default Timeout=10");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; {schema}";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+}

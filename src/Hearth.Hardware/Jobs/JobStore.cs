@@ -1,0 +1,84 @@
+using System.Globalization;
+using Hearth.Hardware.History;
+using Microsoft.Data.Sqlite;
+
+namespace Hearth.Hardware.Jobs;
+
+/// <summary>Jobs in Hearth's SQLite database: <c>hearth run</c> writes them, <c>hearth up</c> shows and watches them.</summary>
+public sealed class JobStore(HearthDatabase database)
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS jobs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            command TEXT NOT NULL,
+            expect TEXT,
+            pid INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            exit_code INTEGER,
+            verdict TEXT,
+            expectation_met INTEGER);
+        """;
+
+    private const string Columns = "id, command, expect, pid, started_at, ended_at, exit_code, verdict, expectation_met";
+
+    public long Start(string command, string? expect, int pid, DateTimeOffset at)
+    {
+        using var db = database.Open(Schema);
+        using var insert = db.CreateCommand();
+        insert.CommandText = "INSERT INTO jobs (command, expect, pid, started_at) VALUES ($command, $expect, $pid, $at) RETURNING id";
+        insert.Parameters.AddWithValue("$command", command);
+        insert.Parameters.AddWithValue("$expect", (object?)expect ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$pid", pid);
+        insert.Parameters.AddWithValue("$at", Text(at));
+        return (long)insert.ExecuteScalar()!;
+    }
+
+    public void Finish(long id, DateTimeOffset at, int exitCode, string verdict, bool? expectationMet)
+    {
+        using var db = database.Open(Schema);
+        using var update = db.CreateCommand();
+        update.CommandText = "UPDATE jobs SET ended_at = $at, exit_code = $exit, verdict = $verdict, expectation_met = $met WHERE id = $id";
+        update.Parameters.AddWithValue("$id", id);
+        update.Parameters.AddWithValue("$at", Text(at));
+        update.Parameters.AddWithValue("$exit", exitCode);
+        update.Parameters.AddWithValue("$verdict", verdict);
+        update.Parameters.AddWithValue("$met", expectationMet is { } met ? met ? 1 : 0 : DBNull.Value);
+        update.ExecuteNonQuery();
+    }
+
+    /// <summary>The newest jobs first.</summary>
+    public IReadOnlyList<JobRecord> Recent(int count) => Query($"SELECT {Columns} FROM jobs ORDER BY id DESC LIMIT {count}");
+
+    public IReadOnlyList<JobRecord> Running() => Query($"SELECT {Columns} FROM jobs WHERE ended_at IS NULL ORDER BY id");
+
+    public JobRecord? Find(long id) => Query($"SELECT {Columns} FROM jobs WHERE id = {id}").SingleOrDefault();
+
+    private List<JobRecord> Query(string sql)
+    {
+        using var db = database.Open(Schema);
+        using var query = db.CreateCommand();
+        query.CommandText = sql;
+        using var reader = query.ExecuteReader();
+        var jobs = new List<JobRecord>();
+        while (reader.Read())
+        {
+            jobs.Add(new JobRecord(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetInt32(3),
+                Parse(reader.GetString(4)),
+                reader.IsDBNull(5) ? null : Parse(reader.GetString(5)),
+                reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetInt32(8) == 1));
+        }
+
+        return jobs;
+    }
+
+    private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+}

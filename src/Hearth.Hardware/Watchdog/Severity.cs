@@ -1,0 +1,8 @@
+namespace Hearth.Hardware.Watchdog;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Critical,
+}
