@@ -24,6 +24,10 @@ app.Configure(config =>
         .WithExample("bench")
         .WithExample("bench", "--compare")
         .WithExample("bench", "--sizes", "1024,2048", "--json");
+    config.AddCommand<RunCommand>("run")
+        .WithDescription("Run any program, follow its whole process tree on the CPUs and GPUs, and say where the work really ran.")
+        .WithExample("run", "--expect", "gpu", "--", "python3", "train.py")
+        .WithExample("run", "--", "dotnet", "MyTrainer.dll");
     config.SetExceptionHandler((exception, _) =>
     {
         // Plain stderr: never wrapped at the terminal width, so scripts can match it.

@@ -1,23 +1,38 @@
 using Hearth.Hardware.Bench;
+using Hearth.Hardware.Cpu;
 using Hearth.Hardware.Doctor;
 using Hearth.Hardware.Gpu;
 using Hearth.Hardware.History;
+using Hearth.Hardware.Jobs;
+using Hearth.Hardware.Nvidia;
+using Hearth.Hardware.Platform;
+using Hearth.Hardware.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Hardware;
 
-/// <summary>Registers device discovery, the doctor and the benchmarks.</summary>
+/// <summary>Registers device discovery, the doctor, the benchmarks, telemetry and the stores.</summary>
 public static class HardwareServiceCollectionExtensions
 {
     public static IServiceCollection AddHearthHardware(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ISystemFiles>(RootedSystemFiles.Machine);
+        services.AddSingleton<INvml, NativeNvml>();
         services.AddSingleton<IlgpuCompute>();
-        services.AddSingleton(sp => Machine.Local(sp.GetRequiredService<IlgpuCompute>()));
+        services.AddSingleton(sp => Machine.Local(sp.GetRequiredService<IlgpuCompute>(), sp.GetRequiredService<INvml>()));
         services.AddSingleton<DoctorRunner>();
         services.AddSingleton<BenchRunner>();
         services.AddSingleton(_ => HearthDatabase.InDefaultHome());
         services.AddSingleton<BenchHistory>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton(sp =>
+        {
+            var files = sp.GetRequiredService<ISystemFiles>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            var cpu = CpuInventory.Read(files, InstructionSets.OfThisProcess(), Environment.ProcessorCount);
+            return new TelemetryCollector([new CpuSampler(files, time, cpu.Model), new NvidiaSampler(sp.GetRequiredService<INvml>()), new AmdSampler(files)], time);
+        });
         return services;
     }
 }

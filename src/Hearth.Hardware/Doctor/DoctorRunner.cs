@@ -44,6 +44,24 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         return new DoctorReport(1, time.GetUtcNow(), inventory, devices, checks, runs, AiRunsOn(inventory, devices, runs), started.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// The layered checks alone (no proofs, no model run; well under a second): the likely reason a GPU
+    /// was not used, in the doctor's words, or null when every check passes.
+    /// </summary>
+    public string? LikelyGpuProblem()
+    {
+        var inventory = TakeInventory(new DoctorOptions(MeasureClock: false, RunAi: false));
+        var checks = EnvironmentChecks.Run(inventory, machine.Environment, machine.Libraries, machine.Files, null).ToList();
+        if (checks.FirstOrDefault(c => c.Status == Status.Fail) is { } failing)
+        {
+            return failing.Fix is null ? failing.Finding : $"{failing.Finding} ({failing.Fix})";
+        }
+
+        return inventory.NvidiaPresent == 0 && !inventory.Pci.Any(p => p.IsComputeGpu)
+            ? "this machine has no GPU ('hearth doctor' lists what it found)"
+            : null;
+    }
+
     private Inventory TakeInventory(DoctorOptions options)
     {
         var files = machine.Files;

@@ -10,4 +10,10 @@ public static class ExitCodes
 
     /// <summary>Bad usage or an internal error.</summary>
     public const int UsageOrInternal = 2;
+
+    /// <summary><c>hearth run --expect …</c>: the program succeeded but did not run where it was expected to.</summary>
+    public const int ExpectationNotMet = 3;
+
+    /// <summary><c>hearth run</c>: the program could not be started (as shells say).</summary>
+    public const int CommandNotFound = 127;
 }

@@ -18,10 +18,10 @@ public sealed record Machine(
     int ProcessId)
 {
     /// <summary>The real machine this process runs on.</summary>
-    public static Machine Local(IGpuCompute compute) => new(
+    public static Machine Local(IGpuCompute compute, INvml nvml) => new(
         RootedSystemFiles.Machine,
         new ProcessEnvironment(),
-        new NativeNvml(),
+        nvml,
         new DynamicLoader(),
         compute,
         new OnnxAiRuntime(),
