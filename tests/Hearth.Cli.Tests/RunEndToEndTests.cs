@@ -5,8 +5,8 @@ namespace Hearth.Cli.Tests;
 /// <summary>The real <c>hearth run</c> around real programs on this machine (which has no GPU).</summary>
 public sealed class RunEndToEndTests : IDisposable
 {
-    // Keeps one core busy for about two seconds, then succeeds: a CPU-bound program with nothing to install.
-    private const string CpuBound = "end=$(($(date +%s)+2)); while [ $(date +%s) -lt $end ]; do :; done";
+    // Keeps one core busy for two to three seconds, then succeeds: a CPU-bound program with nothing to install.
+    private const string CpuBound = "end=$(($(date +%s)+3)); while [ $(date +%s) -lt $end ]; do :; done";
 
     private readonly string home = Directory.CreateTempSubdirectory("hearth-run-").FullName;
 

@@ -8,6 +8,9 @@ namespace Hearth.Hardware.Jobs;
 /// </summary>
 public sealed record JobVerdict(string Text, bool UsedGpu, bool? ExpectationMet)
 {
+    /// <summary>Below a tenth of a core on average, a job mostly waited (on I/O, the network, a lock).</summary>
+    public const double MinimumCores = 0.1;
+
     /// <param name="expect">"gpu", "cpu" or null.</param>
     /// <param name="likelyCause">Why no GPU was used, from the doctor's checks, when the job expected one.</param>
     public static JobVerdict Judge(JobSummary job, string? expect, string? likelyCause)
@@ -22,7 +25,7 @@ public sealed record JobVerdict(string Text, bool UsedGpu, bool? ExpectationMet)
             ? $"this job ran on {string.Join(" and ", used.Select(g => $"{g.Id} ({g.Name})"))}"
             : idleHolders.Count > 0
                 ? $"this job held memory on {string.Join(", ", idleHolders.Select(g => g.Id))} but left it idle: it computed on the CPU"
-                : job.CoresBusy >= 0.5 ? "this job ran on the CPU, not the GPU" : "this job mostly waited (neither the CPU nor a GPU was busy)";
+                : job.CoresBusy >= MinimumCores ? "this job ran on the CPU, not the GPU" : "this job mostly waited (neither the CPU nor a GPU was busy)";
         bool? met = expect switch
         {
             "gpu" => used.Count > 0,
