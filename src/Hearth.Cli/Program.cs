@@ -24,6 +24,10 @@ app.Configure(config =>
         .WithExample("bench")
         .WithExample("bench", "--compare")
         .WithExample("bench", "--sizes", "1024,2048", "--json");
+    config.AddCommand<WatchCommand>("watch")
+        .WithDescription("Watch every CPU and GPU live: utilisation sparklines, temperature, power, memory, GPU processes and alerts.")
+        .WithExample("watch")
+        .WithExample("watch", "--interval", "2");
     config.AddCommand<RunCommand>("run")
         .WithDescription("Run any program, follow its whole process tree on the CPUs and GPUs, and say where the work really ran.")
         .WithExample("run", "--expect", "gpu", "--", "python3", "train.py")

@@ -28,6 +28,17 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Watch_draws_every_device_with_its_sparkline_and_the_alerts_then_stops_after_count()
+    {
+        var result = Hearth.Run(new Dictionary<string, string> { ["HEARTH_HOME"] = home }, "watch", "--count", "3", "--interval", "0.2");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("│ cpu", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("▁", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("No alert.", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bench_with_bad_sizes_exits_2_and_says_what_to_type()
     {
         var result = Hearth.Run("bench", "--sizes", "abc");

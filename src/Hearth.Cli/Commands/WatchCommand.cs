@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using Hearth.Cli.Output;
+using Hearth.Hardware.Jobs;
+using Hearth.Hardware.Telemetry;
+using Hearth.Hardware.Watchdog;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Hearth.Cli.Commands;
+
+/// <summary><c>hearth watch</c>: a live terminal view of every device, its processes and the watchdog's alerts.</summary>
+internal sealed class WatchCommand(TelemetryCollector telemetry, JobStore jobs, TimeProvider time) : Command<WatchCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandOption("--interval <SECONDS>")]
+        [Description("Seconds between refreshes (default 1).")]
+        [DefaultValue(1.0)]
+        public double Interval { get; init; } = 1;
+
+        [CommandOption("--count <N>")]
+        [Description("Stop after N refreshes (default: until Ctrl+C).")]
+        public int? Count { get; init; }
+
+        public override ValidationResult Validate() =>
+            Interval is < 0.1 or > 60 ? ValidationResult.Error($"--interval {Interval} must be between 0.1 and 60 seconds")
+            : Count is < 1 ? ValidationResult.Error("--count must be at least 1")
+            : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var live = new LiveSeries(TimeSpan.FromMinutes(10));
+        var watchdog = new WatchdogEngine(WatchdogEngine.DefaultRules);
+        telemetry.Collect(); // prime the counters
+        AnsiConsole.Live(new Markup("[grey]sampling…[/]")).AutoClear(false).Start(display =>
+        {
+            for (var tick = 0; settings.Count is not { } count || tick < count; tick++)
+            {
+                if (cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(settings.Interval)))
+                {
+                    break;
+                }
+
+                var snapshot = telemetry.Collect();
+                live.Add(snapshot);
+                watchdog.Evaluate(new WatchContext(live, telemetry.Devices, RunningJobs(), time.GetUtcNow()));
+                display.UpdateTarget(TelemetryView.Render(telemetry.Devices, live, watchdog.Active));
+            }
+        });
+        return 0;
+    }
+
+    private IReadOnlyList<JobRecord> RunningJobs()
+    {
+        try
+        {
+            return jobs.Running();
+        }
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return []; // no usable Hearth home: the view still works, without job rules
+        }
+    }
+}
