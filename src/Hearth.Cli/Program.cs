@@ -32,10 +32,17 @@ app.Configure(config =>
         .WithDescription("Run any program, follow its whole process tree on the CPUs and GPUs, and say where the work really ran.")
         .WithExample("run", "--expect", "gpu", "--", "python3", "train.py")
         .WithExample("run", "--", "dotnet", "MyTrainer.dll");
+    config.AddCommand<UpCommand>("up")
+        .WithDescription("Start the local Hearth node: live dashboard, REST API, Prometheus /metrics, watchdog. Loopback only unless --bind says otherwise.")
+        .WithExample("up")
+        .WithExample("up", "--port", "8080", "--bind", "0.0.0.0");
+    config.AddCommand<TokenCommand>("token")
+        .WithDescription("Print the node's bearer token (needed when 'hearth up --bind' listens beyond loopback).");
     config.SetExceptionHandler((exception, _) =>
     {
         // Plain stderr: never wrapped at the terminal width, so scripts can match it.
-        Console.Error.WriteLine($"error: {exception.Message}");
+        var message = exception is Microsoft.Extensions.Options.OptionsValidationException invalid ? string.Join("; ", invalid.Failures) : exception.Message;
+        Console.Error.WriteLine($"error: {message}");
         return ExitCodes.UsageOrInternal;
     });
 });

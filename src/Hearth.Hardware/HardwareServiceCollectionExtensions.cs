@@ -26,6 +26,7 @@ public static class HardwareServiceCollectionExtensions
         services.AddSingleton(_ => HearthDatabase.InDefaultHome());
         services.AddSingleton<BenchHistory>();
         services.AddSingleton<JobStore>();
+        services.AddSingleton<ReportStore>();
         services.AddSingleton(sp =>
         {
             var files = sp.GetRequiredService<ISystemFiles>();

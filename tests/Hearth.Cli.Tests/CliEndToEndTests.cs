@@ -34,7 +34,7 @@ public sealed class CliEndToEndTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("│ cpu", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("▁", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches("[▁▂▃▄▅▆▇█]", result.Stdout);
         Assert.Contains("No alert.", result.Stdout, StringComparison.Ordinal);
     }
 

@@ -53,7 +53,7 @@ internal sealed class BenchCommand(BenchRunner bench, BenchHistory history) : Co
         var changes = BenchChange.Compare(result.Figures, settings.Compare ? history.Previous(runId) : null);
         if (settings.Json)
         {
-            HearthJson.Write(new { RunId = runId, result.StartedAt, result.Host, result.Devices, result.Notes, Figures = changes.Select(c => new { c.Now.Device, c.Now.Metric, c.Now.Size, c.Now.Value, c.Now.Unit, c.Now.PercentOfPeak, c.Now.Engine, Previous = c.Before, c.ChangePercent }) });
+            JsonOutput.Write(new { RunId = runId, result.StartedAt, result.Host, result.Devices, result.Notes, Figures = changes.Select(c => new { c.Now.Device, c.Now.Metric, c.Now.Size, c.Now.Value, c.Now.Unit, c.Now.PercentOfPeak, c.Now.Engine, Previous = c.Before, c.ChangePercent }) });
         }
         else
         {

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Hearth.Cli.Output;
+using System.Text.Json;
 using Hearth.Hardware.Doctor;
+using Hearth.Hardware.History;
 using Spectre.Console;
 using Status = Hearth.Hardware.Doctor.Status;
 using Spectre.Console.Cli;
@@ -8,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Hearth.Cli.Commands;
 
 /// <summary><c>hearth doctor</c>: inventory, layered checks, proof of work, verdicts.</summary>
-internal sealed class DoctorCommand(DoctorRunner doctor) : Command<DoctorCommand.Settings>
+internal sealed class DoctorCommand(DoctorRunner doctor, ReportStore reports) : Command<DoctorCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -35,21 +37,23 @@ internal sealed class DoctorCommand(DoctorRunner doctor) : Command<DoctorCommand
         var gpuMissing = settings.ExpectGpu && !report.HasWorkingGpu
             ? $"--expect-gpu: no working GPU was found. {GpuSummary(report)}"
             : null;
+        var document = new
+        {
+            report.SchemaVersion,
+            report.GeneratedAt,
+            ExitCode = exitCode,
+            ExpectGpuFailure = gpuMissing,
+            report.AiRunsOn,
+            report.ElapsedSeconds,
+            report.Devices,
+            report.Checks,
+            report.AiRuntime,
+            report.Inventory,
+        };
+        Keep(document, report.GeneratedAt);
         if (settings.Json)
         {
-            HearthJson.Write(new
-            {
-                report.SchemaVersion,
-                report.GeneratedAt,
-                ExitCode = exitCode,
-                ExpectGpuFailure = gpuMissing,
-                report.AiRunsOn,
-                report.ElapsedSeconds,
-                report.Devices,
-                report.Checks,
-                report.AiRuntime,
-                report.Inventory,
-            });
+            JsonOutput.Write(document);
         }
         else
         {
@@ -62,6 +66,19 @@ internal sealed class DoctorCommand(DoctorRunner doctor) : Command<DoctorCommand
         }
 
         return exitCode;
+    }
+
+    /// <summary>The latest report feeds the dashboard; a home that cannot be written must not fail the doctor.</summary>
+    private void Keep(object document, DateTimeOffset at)
+    {
+        try
+        {
+            reports.Save("doctor", at, JsonSerializer.Serialize(document, Hardware.HearthJson.Options));
+        }
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"hearth: the report is not kept for the dashboard ({e.Message})");
+        }
     }
 
     private static string GpuSummary(DoctorReport report)

@@ -102,7 +102,7 @@ internal sealed class RunCommand(TelemetryCollector telemetry, JobStore jobs, Do
 
             if (settings.Report is { } report)
             {
-                File.WriteAllText(report, JsonSerializer.Serialize(new { JobId = jobId, Command = command, settings.Expect, child.ExitCode, HearthExitCode = exitCode, verdict.Text, verdict.UsedGpu, verdict.ExpectationMet, Summary = summary, Series = series }, HearthJson.Options));
+                File.WriteAllText(report, JsonSerializer.Serialize(new { JobId = jobId, Command = command, settings.Expect, child.ExitCode, HearthExitCode = exitCode, verdict.Text, verdict.UsedGpu, verdict.ExpectationMet, Summary = summary, Series = series }, Hardware.HearthJson.Options));
             }
 
             return exitCode;

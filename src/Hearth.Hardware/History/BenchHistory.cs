@@ -75,6 +75,9 @@ public sealed class BenchHistory(HearthDatabase database)
         return figures.Count == 0 ? null : figures;
     }
 
+    /// <summary>The figures of the newest run, or null when there is none.</summary>
+    public IReadOnlyList<BenchFigure>? Latest() => Previous(long.MaxValue);
+
     public int Count()
     {
         using var connection = Open();

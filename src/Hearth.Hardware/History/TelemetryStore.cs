@@ -67,7 +67,7 @@ public sealed class TelemetryStore(HearthDatabase database, RetentionPolicy rete
     /// </summary>
     public IReadOnlyList<TimedValue> Range(string name, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
     {
-        var table = from >= now - retention.Seconds ? "samples_1s" : from >= now - retention.Minutes ? "samples_1m" : "samples_1h";
+        var table = $"samples_{Resolution(from, now)}";
         lock (gate)
         {
             using var query = Connection().CreateCommand();
@@ -85,6 +85,10 @@ public sealed class TelemetryStore(HearthDatabase database, RetentionPolicy rete
             return points;
         }
     }
+
+    /// <summary>The resolution <see cref="Range"/> answers with for a range starting at <paramref name="from"/>: "1s", "1m" or "1h".</summary>
+    public string Resolution(DateTimeOffset from, DateTimeOffset now) =>
+        from >= now - retention.Seconds ? "1s" : from >= now - retention.Minutes ? "1m" : "1h";
 
     public IReadOnlyList<string> SeriesNames()
     {

@@ -1,7 +1,7 @@
 using Hearth.Hardware.Doctor;
 using Hearth.Hardware.Gpu;
 using Hearth.Hardware.Onnx;
-using Hearth.Hardware.Tests.Fakes;
+using Hearth.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hearth.Hardware.Tests.Doctor;

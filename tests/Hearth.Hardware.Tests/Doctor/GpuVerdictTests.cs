@@ -2,7 +2,7 @@ using Hearth.Hardware.Doctor;
 using Hearth.Hardware.Gpu;
 using Hearth.Hardware.Kernels;
 using Hearth.Hardware.Nvidia;
-using Hearth.Hardware.Tests.Fakes;
+using Hearth.Testing.Fakes;
 
 namespace Hearth.Hardware.Tests.Doctor;
 

@@ -2,7 +2,7 @@ using Hearth.Hardware.Amd;
 using Hearth.Hardware.Cpu;
 using Hearth.Hardware.Host;
 using Hearth.Hardware.Pci;
-using Hearth.Hardware.Tests.Fakes;
+using Hearth.Testing.Fakes;
 
 namespace Hearth.Hardware.Tests.Inventory;
 

@@ -1,5 +1,5 @@
 using Hearth.Hardware.Telemetry;
-using Hearth.Hardware.Tests.Fakes;
+using Hearth.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hearth.Hardware.Tests.Telemetry;

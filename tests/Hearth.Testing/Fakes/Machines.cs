@@ -4,10 +4,10 @@ using Hearth.Hardware.Nvidia;
 using Hearth.Hardware.Onnx;
 using Hearth.Hardware.Platform;
 
-namespace Hearth.Hardware.Tests.Fakes;
+namespace Hearth.Testing.Fakes;
 
 /// <summary>Builds a <see cref="Machine"/> from a recorded fixture tree and recorded fakes.</summary>
-internal static class Machines
+public static class Machines
 {
     public const int Pid = 4242;
 

@@ -1,16 +1,23 @@
 using Hearth.Hardware.Nvidia;
 
-namespace Hearth.Hardware.Tests.Fakes;
+namespace Hearth.Testing.Fakes;
 
 /// <summary>A recorded NVML: fixed devices, idle sensors, and busy sensors while <see cref="Busy"/> is set.</summary>
-internal sealed class FakeNvml(NvmlStatus status, params NvmlGpu[] gpus) : INvml, IDisposable
+public sealed class FakeNvml(NvmlStatus status, params NvmlGpu[] gpus) : INvml, IDisposable
 {
     public static readonly NvmlSample Idle = new(0, 0, 345, 512L << 20, 31, 72, 1_000_000, 0, 0x1);
     public static readonly NvmlSample Loaded = new(100, 38, 1980, 18L << 30, 52, 610, 1_000_500, 0, 0);
 
     private readonly SemaphoreSlim sampledWhileBusy = new(0);
 
-    public volatile bool Busy;
+    private volatile bool busy;
+
+    /// <summary>While set, samples read busy and the process list holds <see cref="BusyPid"/>.</summary>
+    public bool Busy
+    {
+        get => busy;
+        set => busy = value;
+    }
 
     /// <summary>The process NVML lists on the GPU while busy.</summary>
     public int BusyPid { get; init; }
@@ -48,5 +55,11 @@ internal sealed class FakeNvml(NvmlStatus status, params NvmlGpu[] gpus) : INvml
     public void Dispose() => sampledWhileBusy.Dispose();
 
     /// <summary>Blocks until the doctor's sampler has seen the GPU busy twice (an event, not a sleep).</summary>
-    public void WaitUntilObserved() => Assert.True(sampledWhileBusy.Wait(TimeSpan.FromSeconds(30)) && sampledWhileBusy.Wait(TimeSpan.FromSeconds(30)));
+    public void WaitUntilObserved()
+    {
+        if (!sampledWhileBusy.Wait(TimeSpan.FromSeconds(30)) || !sampledWhileBusy.Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("the sampler never looked at the busy GPU");
+        }
+    }
 }

@@ -1,10 +1,10 @@
 using Hearth.Hardware.Gpu;
 using Hearth.Hardware.Kernels;
 
-namespace Hearth.Hardware.Tests.Fakes;
+namespace Hearth.Testing.Fakes;
 
 /// <summary>Recorded accelerators; a GEMM either heats the fake NVML while it runs or leaves it cold.</summary>
-internal sealed class FakeCompute(params ComputeAccelerator[] accelerators) : IGpuCompute
+public sealed class FakeCompute(params ComputeAccelerator[] accelerators) : IGpuCompute
 {
     public string? Error { get; init; }
 

@@ -1,9 +1,9 @@
 using Hearth.Hardware.Platform;
 
-namespace Hearth.Hardware.Tests.Fakes;
+namespace Hearth.Testing.Fakes;
 
 /// <summary>A machine's files in memory, changed between ticks to feed samplers their counters.</summary>
-internal sealed class MemoryFiles : ISystemFiles
+public sealed class MemoryFiles : ISystemFiles
 {
     private readonly Dictionary<string, string> files = [];
 

@@ -1,9 +1,9 @@
 using Hearth.Hardware.Onnx;
 
-namespace Hearth.Hardware.Tests.Fakes;
+namespace Hearth.Testing.Fakes;
 
 /// <summary>ONNX Runtime answers recorded from real runs: the CPU works, CUDA is listed but cannot load its libraries.</summary>
-internal sealed class FakeAi : IAiRuntime
+public sealed class FakeAi : IAiRuntime
 {
     public IReadOnlyList<string> Providers { get; init; } = [OnnxRuntimeProbe.Cuda, OnnxRuntimeProbe.Cpu];
 

@@ -1,9 +1,9 @@
 using Hearth.Hardware.Platform;
 
-namespace Hearth.Hardware.Tests.Fakes;
+namespace Hearth.Testing.Fakes;
 
 /// <summary>A loader that finds exactly the named libraries.</summary>
-internal sealed class FakeLibraries(params string[] present) : INativeLibraries
+public sealed class FakeLibraries(params string[] present) : INativeLibraries
 {
     public string? FirstLoadable(IEnumerable<string> names) => names.FirstOrDefault(present.Contains);
 }

@@ -1,0 +1,175 @@
+// Hearth dashboard: plain JavaScript, no build step. Live data arrives as Server-Sent Events read through
+// fetch(), so that the bearer token (needed when the node listens beyond loopback) can travel in a header.
+"use strict";
+
+const WINDOW_MS = 10 * 60 * 1000;
+const METRICS = [
+  { key: "util", label: "utilisation %", max: 100 },
+  { key: "temp", label: "temperature °C" },
+  { key: "power", label: "power W" },
+  { key: "mem_used", label: "memory GiB", scale: 1 / 2 ** 30 },
+];
+const series = new Map(); // "gpu0.util" -> [[ms, value|null], ...]
+let devices = [];
+let token = new URLSearchParams(location.hash.slice(1)).get("token") || localStorage.getItem("hearth-token") || "";
+
+const $ = (selector) => document.querySelector(selector);
+const text = (value) => String(value ?? "").replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+async function api(path, options = {}) {
+  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  const response = await fetch(path, { ...options, headers: { ...headers, ...options.headers } });
+  if (response.status === 401) {
+    $("#login").hidden = false;
+    throw new Error("token needed");
+  }
+  return response;
+}
+
+function addPoint(name, at, value) {
+  const points = series.get(name) || [];
+  points.push([at, value]);
+  while (points.length && points[0][0] < at - WINDOW_MS) points.shift();
+  series.set(name, points);
+}
+
+function format(value, metric) {
+  if (value === null || value === undefined) return "not exposed";
+  const v = value * (metric.scale || 1);
+  return v >= 100 ? v.toFixed(0) : v.toFixed(1);
+}
+
+function renderDevices() {
+  const root = $("#devices");
+  for (const device of devices) {
+    let card = root.querySelector(`[data-device="${device.id}"]`);
+    if (!card) {
+      card = document.createElement("article");
+      card.className = "device";
+      card.dataset.device = device.id;
+      card.innerHTML = `<h3>${text(device.id)} · ${text(device.name)}</h3><div class="figures"></div><div class="charts">${
+        METRICS.map((m) => `<div class="chart"><canvas data-series="${device.id}.${m.key}" width="300" height="70"></canvas><span>${m.label}</span></div>`).join("")}</div>`;
+      root.appendChild(card);
+    }
+    card.querySelector(".figures").innerHTML = METRICS.map((m) => {
+      const points = series.get(`${device.id}.${m.key}`) || [];
+      const last = points.length ? points[points.length - 1][1] : null;
+      return `<span>${m.label.split(" ")[0]} <b>${format(last, m)}</b></span>`;
+    }).join("");
+    for (const canvas of card.querySelectorAll("canvas")) draw(canvas, METRICS.find((m) => canvas.dataset.series.endsWith("." + m.key)));
+  }
+}
+
+function draw(canvas, metric) {
+  const points = series.get(canvas.dataset.series) || [];
+  canvas.dataset.points = points.length;
+  const ctx = canvas.getContext("2d");
+  const { width, height } = canvas;
+  ctx.clearRect(0, 0, width, height);
+  const values = points.map((p) => (p[1] === null ? null : p[1] * (metric.scale || 1)));
+  const known = values.filter((v) => v !== null);
+  if (!known.length) return;
+  const max = metric.max || Math.max(1, ...known) * 1.15;
+  const now = Date.now();
+  ctx.strokeStyle = "#e8590c";
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  let drawing = false;
+  points.forEach((p, i) => {
+    if (values[i] === null) { drawing = false; return; } // a gap: the sensor did not answer
+    const x = width - ((now - p[0]) / WINDOW_MS) * width;
+    const y = height - 2 - (values[i] / max) * (height - 14);
+    drawing ? ctx.lineTo(x, y) : ctx.moveTo(x, y);
+    drawing = true;
+  });
+  ctx.stroke();
+}
+
+function renderAlerts(alerts) {
+  const list = $("#alerts");
+  list.innerHTML = alerts.length
+    ? alerts.map((a) => `<li class="${text(a.severity)}" data-key="${text(a.key)}"><b>${text(a.severity)}</b> ${text(a.message)} <small>${new Date(a.raisedAt).toLocaleTimeString()}</small></li>`).join("")
+    : `<li class="none">No alert.</li>`;
+}
+
+let activeAlerts = new Map();
+function onAlert(alert) {
+  alert.clearedAt ? activeAlerts.delete(alert.key) : activeAlerts.set(alert.key, alert);
+  renderAlerts([...activeAlerts.values()]);
+}
+
+async function refreshTables() {
+  try {
+    const jobs = await (await api("/api/jobs")).json();
+    $("#jobs tbody").innerHTML = jobs.slice(0, 20).map((j) =>
+      `<tr><td>${j.id}</td><td><code>${text(j.command)}</code></td><td>${text(j.expect || "")}</td><td class="${j.expectationMet === false ? "fail" : j.endedAt ? "pass" : ""}">${text(j.verdict || "running…")}</td></tr>`).join("");
+    const doctor = await api("/api/doctor");
+    if (doctor.ok) {
+      const report = await doctor.json();
+      $("#doctor").className = "";
+      $("#doctor").innerHTML = `<p>Your AI runs on: <b>${text(report.aiRunsOn)}</b> <small>(${new Date(report.generatedAt).toLocaleString()})</small></p><table><tbody>${
+        report.devices.map((d) => `<tr><td>${text(d.id)}</td><td>${text(d.name)}</td><td class="${text(d.status)}">${text(d.verdict)}</td></tr>`).join("")}</tbody></table>`;
+    }
+    const bench = await api("/api/bench");
+    if (bench.ok) {
+      const figures = await bench.json();
+      $("#bench").className = "";
+      $("#bench").innerHTML = `<table><thead><tr><th>Device</th><th>Metric</th><th>N</th><th>Value</th><th>% of peak</th></tr></thead><tbody>${
+        figures.map((f) => `<tr><td>${text(f.device)}</td><td>${text(f.metric)}</td><td>${f.size || ""}</td><td>${f.value.toFixed(1)} ${text(f.unit)}</td><td>${f.percentOfPeak ? f.percentOfPeak.toFixed(0) + "%" : ""}</td></tr>`).join("")}</tbody></table>`;
+    }
+  } catch { /* shown by the status line */ }
+}
+
+async function listen() {
+  const status = $("#status");
+  try {
+    const response = await api("/api/samples/live");
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    status.textContent = "live";
+    status.className = "status live";
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const name = /^event: (.*)$/m.exec(block)?.[1];
+        const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] || "null");
+        if (name === "hello") {
+          devices = data.devices;
+          for (const [key, points] of Object.entries(data.recent)) series.set(key, points);
+          activeAlerts = new Map(data.alerts.map((a) => [a.key, a]));
+          renderAlerts(data.alerts);
+        } else if (name === "sample") {
+          const at = Date.parse(data.at);
+          for (const [key, v] of Object.entries(data.values)) addPoint(key, at, v);
+        } else if (name === "alert") {
+          onAlert(data);
+        }
+        renderDevices();
+      }
+    }
+  } catch (error) {
+    status.textContent = `disconnected (${error.message}); retrying…`;
+    status.className = "status down";
+  }
+  setTimeout(listen, 2000);
+}
+
+$("#login").addEventListener("submit", (event) => {
+  event.preventDefault();
+  token = $("#token").value.trim();
+  localStorage.setItem("hearth-token", token);
+  $("#login").hidden = true;
+});
+
+if (location.hash.includes("token=")) {
+  localStorage.setItem("hearth-token", token);
+  history.replaceState(null, "", location.pathname); // keep the token out of the address bar
+}
+listen();
+refreshTables();
+setInterval(refreshTables, 10000);

@@ -1,0 +1,131 @@
+using System.Text;
+using Hearth.Hardware.History;
+using Hearth.Hardware.Jobs;
+using Hearth.Hardware.Platform;
+using Hearth.Hardware.Telemetry;
+using Hearth.Hardware.Watchdog;
+using Hearth.Server.Alerts;
+using Hearth.Server.Live;
+using Hearth.Server.Metrics;
+
+namespace Hearth.Server.Endpoints;
+
+/// <summary>The REST API under <c>/api</c>, <c>/metrics</c> and the health check.</summary>
+internal static class ApiEndpoints
+{
+    private const int MaxSeries = 50;
+
+    public static void MapHearthApi(this WebApplication app)
+    {
+        app.MapGet("/healthz", (TelemetryService telemetry) => Results.Ok(new { status = "ok", ticks = telemetry.Ticks }))
+            .WithSummary("Health check (never needs a token).");
+        app.MapGet("/metrics", (TelemetryCollector collector, LiveSeries live, ISystemFiles files, AlertBook alerts, JobStore jobs) =>
+                Results.Text(PrometheusExposition.Write(collector.Devices, live.Latest, files, alerts.Active, RunningJobs(jobs)), PrometheusExposition.ContentType))
+            .WithSummary("Prometheus metrics: dcgm-exporter names for NVIDIA GPUs, node-exporter names for CPU and memory.");
+
+        var api = app.MapGroup("/api");
+        api.MapGet("/devices", (TelemetryCollector collector, LiveSeries live) => collector.Devices.Select(d => new
+        {
+            d.Id,
+            d.Kind,
+            d.Name,
+            d.Uuid,
+            d.PciBusId,
+            Values = live.Latest?.Values.Where(v => Series.Split(v.Key).Device == d.Id).ToDictionary(v => Series.Split(v.Key).Metric, v => v.Value),
+        })).WithSummary("Every device and its latest readings (null: not exposed).");
+
+        api.MapGet("/samples", Samples).WithSummary("Historical samples of one or more series between two times (ISO 8601); default: the last 10 minutes of every device's utilisation.");
+        api.MapGet("/samples/live", Live).WithSummary("Server-Sent Events: 'hello' (devices and the last minutes), then one 'sample' per tick and one 'alert' per alert change.");
+        api.MapGet("/jobs", (JobStore jobs) => jobs.Recent(100)).WithSummary("Jobs run through 'hearth run', newest first, with their verdicts.");
+        api.MapGet("/jobs/{id:long}", (long id, JobStore jobs) => jobs.Find(id) is { } job ? Results.Ok(job) : Problem(404, $"no job {id}", "list them with GET /api/jobs"));
+        api.MapGet("/alerts", (AlertBook alerts, AlertStore store) => new { active = alerts.Active, recent = store.Recent(100) })
+            .WithSummary("Active alerts and the recent history.");
+        api.MapPost("/alerts", (NewAlert alert, AlertBook alerts) =>
+                string.IsNullOrWhiteSpace(alert.Message) || string.IsNullOrWhiteSpace(alert.Subject)
+                    ? Problem(400, "an alert needs a subject and a message", "send {\"subject\": \"backup\", \"message\": \"…\", \"severity\": \"warning\"}")
+                    : Results.Created("/api/alerts", alerts.Raise(alert.Subject, alert.Message, alert.Severity ?? Severity.Warning)))
+            .WithSummary("Raise an alert from a script; it shows on the dashboard and goes to the webhook.");
+        api.MapDelete("/alerts/{subject}", (string subject, AlertBook alerts) => alerts.Clear(subject) ? Results.NoContent() : Problem(404, $"no active alert '{subject}' raised through the API", "list them with GET /api/alerts"));
+        api.MapGet("/doctor", (ReportStore reports) => reports.Latest("doctor") is { } json
+                ? Results.Text(json, "application/json", Encoding.UTF8)
+                : Problem(404, "no doctor report yet", "run 'hearth doctor' on this machine"))
+            .WithSummary("The latest 'hearth doctor' report (docs/doctor-json.md).");
+        api.MapGet("/bench", (BenchHistory history) => history.Latest() is { } figures
+                ? Results.Ok(figures)
+                : Problem(404, "no benchmark yet", "run 'hearth bench' on this machine"))
+            .WithSummary("The figures of the latest 'hearth bench' run.");
+    }
+
+    private static IResult Samples(string? series, DateTimeOffset? from, DateTimeOffset? to, TelemetryStore store, TelemetryCollector collector, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        var (start, end) = (from ?? now.AddMinutes(-10), to ?? now);
+        if (start > end)
+        {
+            return Problem(400, $"'from' ({start:O}) is after 'to' ({end:O})", "swap them, or leave 'to' out for now");
+        }
+
+        var names = series?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ?? [.. collector.Devices.Select(d => Series.Key(d.Id, Series.Util))];
+        if (names.Length > MaxSeries)
+        {
+            return Problem(400, $"{names.Length} series asked, at most {MaxSeries} at once", "split the request");
+        }
+
+        return Results.Ok(new
+        {
+            from = start,
+            to = end,
+            resolution = store.Resolution(start, now),
+            series = names.ToDictionary(n => n, n => store.Range(n, start, end, now).Select(p => new[] { p.At.ToUnixTimeMilliseconds(), p.Value })),
+        });
+    }
+
+    private static async Task Live(HttpContext context, LiveHub hub, TelemetryCollector collector, LiveSeries live, AlertBook alerts)
+    {
+        context.Response.Headers.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        using var subscription = hub.Subscribe();
+        var recent = live.Names().Where(n => n.EndsWith("." + Series.Util, StringComparison.Ordinal) || n.EndsWith("." + Series.Temp, StringComparison.Ordinal)
+                || n.EndsWith("." + Series.Power, StringComparison.Ordinal) || n.EndsWith("." + Series.MemUsed, StringComparison.Ordinal))
+            .ToDictionary(n => n, n => live.Points(n).Select(p => new[] { p.At.ToUnixTimeMilliseconds(), p.Value }));
+        var hello = System.Text.Json.JsonSerializer.Serialize(new { devices = collector.Devices, recent, alerts = alerts.Active }, Hardware.HearthJson.Options);
+        await Send(context, new ServerEvent("hello", hello)).ConfigureAwait(false);
+        try
+        {
+            await foreach (var serverEvent in subscription.Reader.ReadAllAsync(context.RequestAborted).ConfigureAwait(false))
+            {
+                await Send(context, serverEvent).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // the client left
+        }
+    }
+
+    private static async Task Send(HttpContext context, ServerEvent serverEvent)
+    {
+        // One line of data per event: the JSON is written unindented.
+        var data = System.Text.Json.Nodes.JsonNode.Parse(serverEvent.Json)!.ToJsonString();
+        await context.Response.WriteAsync($"event: {serverEvent.Name}\ndata: {data}\n\n", context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static int RunningJobs(JobStore jobs)
+    {
+        try
+        {
+            return jobs.Running().Count;
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        {
+            return 0;
+        }
+    }
+
+    private static IResult Problem(int status, string error, string fix) => Results.Json(new { error, fix }, statusCode: status);
+
+    /// <summary>The body of <c>POST /api/alerts</c>.</summary>
+    internal sealed record NewAlert(string Subject, string Message, Severity? Severity);
+}

@@ -1,0 +1,28 @@
+using Hearth.Hardware;
+using Microsoft.AspNetCore.Hosting;
+using Hearth.Server.Endpoints;
+using Hearth.Server.Security;
+
+namespace Hearth.Server;
+
+/// <summary>Builds the local Hearth node: Kestrel on the chosen address, the API, the dashboard and <c>/metrics</c>.</summary>
+public static class HearthServer
+{
+    /// <param name="overrides">Replaces registrations after the defaults (tests feed recorded samplers here).</param>
+    public static WebApplication Build(HearthServerOptions options, Action<IServiceCollection>? overrides = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning); // request lines stay out of the log: no URL, no header, no token
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical); // start failures are reported by the caller, without a stack trace
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
+        builder.Services.AddHearthHardware().AddHearthServer(options);
+        overrides?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseMiddleware<BearerTokenMiddleware>();
+        app.MapOpenApi("/api/openapi.json");
+        app.MapHearthApi();
+        app.MapDashboard();
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Net;
+
+namespace Hearth.Server;
+
+/// <summary>How <c>hearth up</c> serves: where it listens, how often it samples, where alerts go.</summary>
+public sealed class HearthServerOptions
+{
+    public const int DefaultPort = 7310;
+
+    /// <summary>TCP port; 0 picks a free one (the address is printed).</summary>
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>Address to listen on: loopback by default. Any other address requires the node token.</summary>
+    public string Bind { get; set; } = "127.0.0.1";
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where raised and cleared alerts are POSTed as JSON, if anywhere.</summary>
+    public Uri? Webhook { get; set; }
+
+    /// <summary>Whether requests must carry <c>Authorization: Bearer &lt;token&gt;</c> (any non-loopback bind).</summary>
+    public bool RequiresToken => !(Bind == "localhost" || (IPAddress.TryParse(Bind, out var address) && IPAddress.IsLoopback(address)));
+
+    public IPAddress Address => Bind == "localhost" ? IPAddress.Loopback : IPAddress.Parse(Bind);
+}

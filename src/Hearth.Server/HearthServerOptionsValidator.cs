@@ -1,0 +1,34 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Hearth.Server;
+
+/// <summary>Rejects options that cannot work, saying how to fix them.</summary>
+internal sealed class HearthServerOptionsValidator : IValidateOptions<HearthServerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, HearthServerOptions options)
+    {
+        var problems = new List<string>();
+        if (options.Port is < 0 or > 65535)
+        {
+            problems.Add($"--port {options.Port} is not a TCP port: use 1–65535 (or 0 for any free port)");
+        }
+
+        if (options.Bind != "localhost" && !IPAddress.TryParse(options.Bind, out _))
+        {
+            problems.Add($"--bind '{options.Bind}' is not an IP address: use 127.0.0.1 (default), 0.0.0.0 for every interface, or one of this machine's addresses");
+        }
+
+        if (options.Interval < TimeSpan.FromMilliseconds(100) || options.Interval > TimeSpan.FromMinutes(1))
+        {
+            problems.Add($"--interval {options.Interval.TotalSeconds} s is out of range: use 0.1 to 60 seconds");
+        }
+
+        if (options.Webhook is { } hook && (!hook.IsAbsoluteUri || hook.Scheme is not ("http" or "https")))
+        {
+            problems.Add($"--webhook '{hook}' must be an absolute http:// or https:// URL");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,8 +1,0 @@
-using Hearth.Hardware.Platform;
-
-namespace Hearth.Hardware.Tests.Fakes;
-
-internal sealed class FakeEnvironment(params (string Name, string Value)[] variables) : IEnvironmentVariables
-{
-    public string? Read(string name) => variables.FirstOrDefault(v => v.Name == name).Value;
-}
