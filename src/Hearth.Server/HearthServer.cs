@@ -14,8 +14,8 @@ public static class HearthServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning); // request lines stay out of the log: no URL, no header, no token
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical); // start failures are reported by the caller, without a stack trace
+        builder.Services.AddHearthHardware().AddHearthServer(options); // validates the options first
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
-        builder.Services.AddHearthHardware().AddHearthServer(options);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -12,13 +12,16 @@ namespace Hearth.Server;
 /// <summary>Registers the node: live telemetry, history, watchdog, alerts, token.</summary>
 public static class ServerServiceCollectionExtensions
 {
+    /// <exception cref="OptionsValidationException">The options cannot work; the failures say how to fix them.</exception>
     public static IServiceCollection AddHearthServer(this IServiceCollection services, HearthServerOptions options)
     {
-        services.AddSingleton<IValidateOptions<HearthServerOptions>, HearthServerOptionsValidator>();
-        services.AddOptions<HearthServerOptions>()
-            .Configure(o => (o.Port, o.Bind, o.Interval, o.Webhook) = (options.Port, options.Bind, options.Interval, options.Webhook))
-            .ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HearthServerOptions>>().Value);
+        var validation = new HearthServerOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(nameof(HearthServerOptions), typeof(HearthServerOptions), validation.Failures);
+        }
+
+        services.AddSingleton(options);
         services.AddSingleton(_ => new LiveSeries(TimeSpan.FromMinutes(10)));
         services.AddSingleton(sp => new TelemetryStore(sp.GetRequiredService<HearthDatabase>(), RetentionPolicy.Default));
         services.AddSingleton(_ => new WatchdogEngine(WatchdogEngine.DefaultRules));
@@ -30,7 +33,12 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton<TelemetryService>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryService>());
         services.ConfigureHttpJsonOptions(json => Hardware.HearthJson.Configure(json.SerializerOptions));
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Hearth node API";
+            document.Info.Description = "Devices, live and historical telemetry, jobs, alerts, doctor and bench reports of one Hearth node (docs/api.md).";
+            return Task.CompletedTask;
+        }));
         return services;
     }
 }

@@ -89,7 +89,7 @@ internal static class ApiEndpoints
         var recent = live.Names().Where(n => n.EndsWith("." + Series.Util, StringComparison.Ordinal) || n.EndsWith("." + Series.Temp, StringComparison.Ordinal)
                 || n.EndsWith("." + Series.Power, StringComparison.Ordinal) || n.EndsWith("." + Series.MemUsed, StringComparison.Ordinal))
             .ToDictionary(n => n, n => live.Points(n).Select(p => new[] { p.At.ToUnixTimeMilliseconds(), p.Value }));
-        var hello = System.Text.Json.JsonSerializer.Serialize(new { devices = collector.Devices, recent, alerts = alerts.Active }, Hardware.HearthJson.Options);
+        var hello = System.Text.Json.JsonSerializer.Serialize(new { host = Environment.MachineName, devices = collector.Devices, recent, alerts = alerts.Active }, Hardware.HearthJson.Options);
         await Send(context, new ServerEvent("hello", hello)).ConfigureAwait(false);
         try
         {

@@ -4,10 +4,10 @@
 
 const WINDOW_MS = 10 * 60 * 1000;
 const METRICS = [
-  { key: "util", label: "utilisation %", max: 100 },
-  { key: "temp", label: "temperature °C" },
-  { key: "power", label: "power W" },
-  { key: "mem_used", label: "memory GiB", scale: 1 / 2 ** 30 },
+  { key: "util", label: "utilisation", unit: "%", max: 100 },
+  { key: "temp", label: "temperature", unit: "°C" },
+  { key: "power", label: "power", unit: "W" },
+  { key: "mem_used", label: "memory", unit: "GiB", scale: 1 / 2 ** 30 },
 ];
 const series = new Map(); // "gpu0.util" -> [[ms, value|null], ...]
 let devices = [];
@@ -36,7 +36,7 @@ function addPoint(name, at, value) {
 function format(value, metric) {
   if (value === null || value === undefined) return "not exposed";
   const v = value * (metric.scale || 1);
-  return v >= 100 ? v.toFixed(0) : v.toFixed(1);
+  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${metric.unit}`;
 }
 
 function renderDevices() {
@@ -48,13 +48,13 @@ function renderDevices() {
       card.className = "device";
       card.dataset.device = device.id;
       card.innerHTML = `<h3>${text(device.id)} · ${text(device.name)}</h3><div class="figures"></div><div class="charts">${
-        METRICS.map((m) => `<div class="chart"><canvas data-series="${device.id}.${m.key}" width="300" height="70"></canvas><span>${m.label}</span></div>`).join("")}</div>`;
+        METRICS.map((m) => `<div class="chart"><canvas data-series="${device.id}.${m.key}" width="300" height="70"></canvas><span>${m.label} ${m.unit}</span></div>`).join("")}</div>`;
       root.appendChild(card);
     }
     card.querySelector(".figures").innerHTML = METRICS.map((m) => {
       const points = series.get(`${device.id}.${m.key}`) || [];
       const last = points.length ? points[points.length - 1][1] : null;
-      return `<span>${m.label.split(" ")[0]} <b>${format(last, m)}</b></span>`;
+      return `<span>${m.label} <b>${format(last, m)}</b></span>`;
     }).join("");
     for (const canvas of card.querySelectorAll("canvas")) draw(canvas, METRICS.find((m) => canvas.dataset.series.endsWith("." + m.key)));
   }
@@ -70,14 +70,16 @@ function draw(canvas, metric) {
   const known = values.filter((v) => v !== null);
   if (!known.length) return;
   const max = metric.max || Math.max(1, ...known) * 1.15;
-  const now = Date.now();
+  // The x axis ends at the newest point and spans what has been seen, from one to ten minutes.
+  const now = points[points.length - 1][0];
+  const span = Math.min(WINDOW_MS, Math.max(60 * 1000, now - points[0][0]));
   ctx.strokeStyle = "#e8590c";
   ctx.lineWidth = 1.5;
   ctx.beginPath();
   let drawing = false;
   points.forEach((p, i) => {
     if (values[i] === null) { drawing = false; return; } // a gap: the sensor did not answer
-    const x = width - ((now - p[0]) / WINDOW_MS) * width;
+    const x = width - ((now - p[0]) / span) * width;
     const y = height - 2 - (values[i] / max) * (height - 14);
     drawing ? ctx.lineTo(x, y) : ctx.moveTo(x, y);
     drawing = true;
@@ -140,6 +142,8 @@ async function listen() {
         const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] || "null");
         if (name === "hello") {
           devices = data.devices;
+          document.title = `Hearth · ${data.host}`;
+          $("h1").lastChild.textContent = ` Hearth · ${data.host}`;
           for (const [key, points] of Object.entries(data.recent)) series.set(key, points);
           activeAlerts = new Map(data.alerts.map((a) => [a.key, a]));
           renderAlerts(data.alerts);
