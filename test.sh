@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds Hearth and runs every test project. Needs only the .NET SDK: NuGet packages are restored, and
-# the Debian packages the tests use are installed when missing (gcc builds a stand-in libnvidia-ml).
+# the Debian packages the tests use are installed when missing (gcc builds a stand-in libnvidia-ml;
+# chromium runs the dashboard tests).
 # Ends with one summary line for all projects together: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 command -v cc >/dev/null || missing+=(gcc libc6-dev)
+[ -x /usr/bin/chromium ] || missing+=(chromium chromium-driver)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]} for the tests…"
     sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)

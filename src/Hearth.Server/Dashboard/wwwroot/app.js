@@ -70,9 +70,9 @@ function draw(canvas, metric) {
   const known = values.filter((v) => v !== null);
   if (!known.length) return;
   const max = metric.max || Math.max(1, ...known) * 1.15;
-  // The x axis ends at the newest point and spans what has been seen, from one to ten minutes.
+  // The x axis ends at the newest point and spans what has been seen, from ten seconds to ten minutes.
   const now = points[points.length - 1][0];
-  const span = Math.min(WINDOW_MS, Math.max(60 * 1000, now - points[0][0]));
+  const span = Math.min(WINDOW_MS, Math.max(10 * 1000, now - points[0][0]));
   ctx.strokeStyle = "#e8590c";
   ctx.lineWidth = 1.5;
   ctx.beginPath();
