@@ -8,14 +8,21 @@ public static class CpuSensors
 {
     private static readonly string[] HwmonNames = ["coretemp", "k10temp", "zenpower", "cpu_thermal"];
 
-    public static double? TemperatureC(ISystemFiles files)
+    public static double? TemperatureC(ISystemFiles files) => TemperatureC(files, TemperatureFile(files));
+
+    /// <summary>Reads a temperature file found by <see cref="TemperatureFile"/> (millidegrees).</summary>
+    public static double? TemperatureC(ISystemFiles files, string? file) =>
+        file is null ? null : Number(files.ReadText(file)) / 1000;
+
+    /// <summary>The file holding the CPU package temperature (hwmon first, then thermal zones), or null when none is exposed.</summary>
+    public static string? TemperatureFile(ISystemFiles files)
     {
         foreach (var hwmon in files.List("/sys/class/hwmon"))
         {
             var dir = $"/sys/class/hwmon/{hwmon}";
-            if (HwmonNames.Contains(files.ReadText($"{dir}/name")?.Trim()) && Number(files.ReadText($"{dir}/temp1_input")) is { } milli)
+            if (HwmonNames.Contains(files.ReadText($"{dir}/name")?.Trim()) && files.Exists($"{dir}/temp1_input"))
             {
-                return milli / 1000;
+                return $"{dir}/temp1_input";
             }
         }
 
@@ -24,9 +31,9 @@ public static class CpuSensors
             var dir = $"/sys/class/thermal/{zone}";
             var type = files.ReadText($"{dir}/type")?.Trim() ?? "";
             if ((type.Contains("pkg", StringComparison.Ordinal) || type.Contains("cpu", StringComparison.OrdinalIgnoreCase) || type == "acpitz")
-                && Number(files.ReadText($"{dir}/temp")) is { } milli)
+                && files.Exists($"{dir}/temp"))
             {
-                return milli / 1000;
+                return $"{dir}/temp";
             }
         }
 

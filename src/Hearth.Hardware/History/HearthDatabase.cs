@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace Hearth.Hardware.History;
@@ -14,16 +15,25 @@ public sealed class HearthDatabase(Func<string> path)
     /// <summary>The database in <c>HEARTH_HOME</c>, else <c>~/.hearth</c>.</summary>
     public static HearthDatabase InDefaultHome() => new(() => Path.Combine(HearthHome.Resolve(), "hearth.db"));
 
+    // Schemas already applied, per file: opening a connection is then cheap enough for every 1 s tick.
+    private static readonly ConcurrentDictionary<(string File, string Schema), bool> Applied = new();
+
     public string FilePath => path();
 
-    /// <summary>Opens a connection and makes sure <paramref name="schema"/> exists.</summary>
+    /// <summary>Opens a connection (pooled) and makes sure <paramref name="schema"/> exists.</summary>
     public SqliteConnection Open(string schema)
     {
-        var connection = new SqliteConnection($"Data Source={path()};Default Timeout=10");
+        var file = path();
+        var connection = new SqliteConnection($"Data Source={file};Default Timeout=10");
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; {schema}";
-        command.ExecuteNonQuery();
+        if (!Applied.ContainsKey((file, schema)) || !File.Exists(file))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; {schema}";
+            command.ExecuteNonQuery();
+            Applied[(file, schema)] = true;
+        }
+
         return connection;
     }
 }

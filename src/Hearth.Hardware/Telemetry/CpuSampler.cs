@@ -17,6 +17,9 @@ public sealed class CpuSampler(ISystemFiles files, TimeProvider time, string cpu
     private Dictionary<int, long> previousTicks = [];
     private (double Joules, long Timestamp)? previousEnergy;
     private long previousTimestamp;
+    private Dictionary<string, double> listedMhz = [];
+    private int ticks;
+    private string? temperatureFile;
 
     public IReadOnlyList<DeviceDescriptor> Devices { get; } = [new("cpu", "cpu", cpuName, null, null)];
 
@@ -30,9 +33,15 @@ public sealed class CpuSampler(ISystemFiles files, TimeProvider time, string cpu
         SampleFrequencies(values);
         values[Series.Key("cpu", Series.Load1)] = Number(files.ReadText("/proc/loadavg")?.Split(' ')[0]);
         SampleMemory(values);
-        values[Series.Key("cpu", Series.Temp)] = CpuSensors.TemperatureC(files);
+        if (ticks % 60 == 0 && temperatureFile is null)
+        {
+            temperatureFile = CpuSensors.TemperatureFile(files); // looked for once a minute while none is found
+        }
+
+        values[Series.Key("cpu", Series.Temp)] = CpuSensors.TemperatureC(files, temperatureFile);
         values[Series.Key("cpu", Series.Power)] = Power(now);
         SampleProcesses(processes, seconds);
+        ticks++;
     }
 
     private void SampleStat(IDictionary<string, double?> values)
@@ -66,6 +75,21 @@ public sealed class CpuSampler(ISystemFiles files, TimeProvider time, string cpu
 
     private void SampleFrequencies(IDictionary<string, double?> values)
     {
+        var cores = previousStat.Keys.Where(k => k != "cpu").ToList();
+        var current = cores.ToDictionary(c => c, c => Number(files.ReadText($"/sys/devices/system/cpu/{c}/cpufreq/scaling_cur_freq")) / 1000);
+        if (current.Values.Any(mhz => mhz is null) && ticks % 10 == 0)
+        {
+            listedMhz = ListedMhz(); // /proc/cpuinfo is long to read: where cpufreq is missing, read it every 10 ticks
+        }
+
+        foreach (var core in cores)
+        {
+            values[Series.Key(core, Series.Freq)] = current[core] ?? (listedMhz.TryGetValue(core, out var mhz) ? mhz : null);
+        }
+    }
+
+    private Dictionary<string, double> ListedMhz()
+    {
         var listed = new Dictionary<string, double>();
         string? processor = null;
         foreach (var line in (files.ReadText("/proc/cpuinfo") ?? "").Split('\n'))
@@ -86,11 +110,7 @@ public sealed class CpuSampler(ISystemFiles files, TimeProvider time, string cpu
             }
         }
 
-        foreach (var core in previousStat.Keys.Where(k => k != "cpu"))
-        {
-            var khz = Number(files.ReadText($"/sys/devices/system/cpu/{core}/cpufreq/scaling_cur_freq"));
-            values[Series.Key(core, Series.Freq)] = khz / 1000 ?? (listed.TryGetValue(core, out var mhz) ? mhz : null);
-        }
+        return listed;
     }
 
     private void SampleMemory(IDictionary<string, double?> values)

@@ -57,7 +57,10 @@ public sealed partial class TelemetryService(
         Keep(snapshot);
         var changes = watchdog.Evaluate(new WatchContext(live, collector.Devices, RunningJobs(), snapshot.At));
         alerts.Record(changes, watchdog.Active);
-        hub.Publish(new ServerEvent("sample", JsonSerializer.Serialize(LiveSample.From(snapshot), HearthJson.Options)));
+        if (hub.Subscribers > 0)
+        {
+            hub.Publish(new ServerEvent("sample", JsonSerializer.Serialize(LiveSample.From(snapshot), HearthJson.Options)));
+        }
         Ticks++;
     }
 
