@@ -8,7 +8,7 @@ namespace Hearth.Hardware.Jobs;
 /// </summary>
 public sealed class JobObserver(int rootPid, IReadOnlyList<DeviceDescriptor> devices)
 {
-    private readonly Dictionary<string, (double UtilSum, int UtilCount, long MaxMemory, double SmSum, int SmCount)> gpus = [];
+    private readonly Dictionary<string, (double UtilSum, int UtilCount, long MaxMemory, double SmSum, int SmCount, int ForeignTicks, int OwnTicks)> gpus = [];
     private readonly HashSet<int> tree = [rootPid];
     private double cpuSeconds;
 
@@ -33,8 +33,12 @@ public sealed class JobObserver(int rootPid, IReadOnlyList<DeviceDescriptor> dev
         cpuSeconds += cpuEntries.Where(p => tree.Contains(p.Pid)).Sum(p => p.CpuPercent) / 100 * sinceLast.TotalSeconds;
         foreach (var gpu in devices.Where(d => d.Kind == "gpu"))
         {
-            var mine = snapshot.Processes.Where(p => p.Gpu == gpu.Id && tree.Contains(p.Pid)).ToList();
+            var onGpu = snapshot.Processes.Where(p => p.Gpu == gpu.Id).ToList();
+            var mine = onGpu.Where(p => tree.Contains(p.Pid)).ToList();
             var state = gpus.GetValueOrDefault(gpu.Id);
+            var visible = onGpu.Count(p => cpuEntries.Any(c => c.Pid == p.Pid));
+            state.ForeignTicks += onGpu.Count > 0 && visible == 0 ? 1 : 0;
+            state.OwnTicks += mine.Count > 0 ? 1 : 0;
             if (snapshot[Series.Key(gpu.Id, Series.Util)] is { } util)
             {
                 state.UtilSum += util;
@@ -60,6 +64,6 @@ public sealed class JobObserver(int rootPid, IReadOnlyList<DeviceDescriptor> dev
         [.. devices.Where(d => d.Kind == "gpu").Select(d =>
         {
             var s = gpus.GetValueOrDefault(d.Id);
-            return new GpuUse(d.Id, d.Name, s.UtilCount > 0 ? s.UtilSum / s.UtilCount : null, s.MaxMemory, s.SmCount > 0 ? s.SmSum / s.SmCount : null);
+            return new GpuUse(d.Id, d.Name, s.UtilCount > 0 ? s.UtilSum / s.UtilCount : null, s.MaxMemory, s.SmCount > 0 ? s.SmSum / s.SmCount : null, s.OwnTicks == 0 && s.ForeignTicks > 0);
         })]);
 }

@@ -46,6 +46,23 @@ public sealed class JobTests : IDisposable
     }
 
     [Fact]
+    public void Inside_a_container_a_busy_gpu_whose_processes_cannot_be_matched_counts_by_timing_and_says_so()
+    {
+        var observer = new JobObserver(100, Devices);
+        ProcessUsage[] processes =
+        [
+            new(100, 1, "python3", 80, null, null, null),
+            new(873421, 0, "", 0, "gpu0", 30L << 30, null), // a host PID, invisible in this namespace
+        ];
+
+        observer.Observe(new TelemetrySnapshot(DateTimeOffset.UnixEpoch, new Dictionary<string, double?> { ["gpu0.util"] = 99 }, processes), TimeSpan.FromSeconds(1));
+        var verdict = JobVerdict.Judge(observer.Summarize(TimeSpan.FromSeconds(1), 0.8, 16), "gpu", null);
+
+        Assert.True(verdict.ExpectationMet);
+        Assert.Contains("matched by timing", verdict.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Memory_held_on_an_idle_gpu_is_not_gpu_work()
     {
         var job = new JobSummary(TimeSpan.FromMinutes(3), 170, 2, [new GpuUse("gpu0", "NVIDIA H200", 1, 500L << 20, 0)]);
