@@ -1,7 +1,7 @@
 using Hearth.Hardware;
-using Microsoft.AspNetCore.Hosting;
 using Hearth.Server.Endpoints;
 using Hearth.Server.Security;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Hearth.Server;
 

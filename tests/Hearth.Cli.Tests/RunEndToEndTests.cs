@@ -5,8 +5,8 @@ namespace Hearth.Cli.Tests;
 /// <summary>The real <c>hearth run</c> around real programs on this machine (which has no GPU).</summary>
 public sealed class RunEndToEndTests : IDisposable
 {
-    // Keeps one core busy for two to three seconds, then succeeds: a CPU-bound program with nothing to install.
-    private const string CpuBound = "end=$(($(date +%s)+3)); while [ $(date +%s) -lt $end ]; do :; done";
+    // A fixed amount of CPU work (about 1.5 s of one core here), then success: CPU-bound, nothing to install.
+    private const string CpuBound = "i=0; while [ $i -lt 2000000 ]; do i=$((i+1)); done";
 
     private readonly string home = Directory.CreateTempSubdirectory("hearth-run-").FullName;
 
@@ -25,8 +25,8 @@ public sealed class RunEndToEndTests : IDisposable
         Assert.Contains("expected to run on the GPU, it did not: exit code 3", result.Stderr, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(report));
         Assert.False(json.RootElement.GetProperty("expectationMet").GetBoolean());
-        Assert.True(json.RootElement.GetProperty("summary").GetProperty("cpuSeconds").GetDouble() > 0.5);
-        Assert.True(json.RootElement.GetProperty("series").GetArrayLength() >= 3);
+        Assert.True(json.RootElement.GetProperty("summary").GetProperty("cpuSeconds").GetDouble() > 0.5); // the same work however loaded the machine
+        Assert.True(json.RootElement.GetProperty("series").GetArrayLength() >= 2);
     }
 
     [Fact]

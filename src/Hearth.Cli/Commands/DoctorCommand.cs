@@ -1,11 +1,11 @@
 using System.ComponentModel;
-using Hearth.Cli.Output;
 using System.Text.Json;
+using Hearth.Cli.Output;
 using Hearth.Hardware.Doctor;
 using Hearth.Hardware.History;
 using Spectre.Console;
-using Status = Hearth.Hardware.Doctor.Status;
 using Spectre.Console.Cli;
+using Status = Hearth.Hardware.Doctor.Status;
 
 namespace Hearth.Cli.Commands;
 
@@ -75,7 +75,7 @@ internal sealed class DoctorCommand(DoctorRunner doctor, ReportStore reports) : 
         {
             reports.Save("doctor", at, JsonSerializer.Serialize(document, Hardware.HearthJson.Options));
         }
-        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (HearthDatabase.IsUnavailable(e))
         {
             Console.Error.WriteLine($"hearth: the report is not kept for the dashboard ({e.Message})");
         }

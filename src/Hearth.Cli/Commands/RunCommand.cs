@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Hearth.Cli.Output;
 using Hearth.Hardware.Doctor;
+using Hearth.Hardware.History;
 using Hearth.Hardware.Jobs;
 using Hearth.Hardware.Telemetry;
 using Spectre.Console;
@@ -116,7 +117,7 @@ internal sealed class RunCommand(TelemetryCollector telemetry, JobStore jobs, Do
         {
             return write();
         }
-        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (HearthDatabase.IsUnavailable(e))
         {
             Console.Error.WriteLine($"hearth: the job is not recorded ({e.Message})");
             return null;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Hearth.Cli.Output;
+using Hearth.Hardware.History;
 using Hearth.Hardware.Jobs;
 using Hearth.Hardware.Telemetry;
 using Hearth.Hardware.Watchdog;
@@ -57,7 +58,7 @@ internal sealed class WatchCommand(TelemetryCollector telemetry, JobStore jobs, 
         {
             return jobs.Running();
         }
-        catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (HearthDatabase.IsUnavailable(e))
         {
             return []; // no usable Hearth home: the view still works, without job rules
         }

@@ -9,9 +9,18 @@ public static class CpuInventory
     // Arm cores by "CPU part" (implementer 0x41, Arm Ltd.): Arm kernels print no "model name".
     private static readonly Dictionary<string, string> ArmParts = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["0xd03"] = "Cortex-A53", ["0xd05"] = "Cortex-A55", ["0xd07"] = "Cortex-A57", ["0xd08"] = "Cortex-A72",
-        ["0xd0b"] = "Cortex-A76", ["0xd0d"] = "Cortex-A77", ["0xd41"] = "Cortex-A78", ["0xd0c"] = "Neoverse-N1",
-        ["0xd40"] = "Neoverse-V1", ["0xd49"] = "Neoverse-N2", ["0xd4f"] = "Neoverse-V2", ["0xd8e"] = "Neoverse-N3",
+        ["0xd03"] = "Cortex-A53",
+        ["0xd05"] = "Cortex-A55",
+        ["0xd07"] = "Cortex-A57",
+        ["0xd08"] = "Cortex-A72",
+        ["0xd0b"] = "Cortex-A76",
+        ["0xd0d"] = "Cortex-A77",
+        ["0xd41"] = "Cortex-A78",
+        ["0xd0c"] = "Neoverse-N1",
+        ["0xd40"] = "Neoverse-V1",
+        ["0xd49"] = "Neoverse-N2",
+        ["0xd4f"] = "Neoverse-V2",
+        ["0xd8e"] = "Neoverse-N3",
     };
 
     public static CpuInfo Read(ISystemFiles files, IReadOnlyList<string> instructionSets, int logicalCores)

@@ -20,6 +20,13 @@ public sealed class HearthDatabase(Func<string> path)
 
     public string FilePath => path();
 
+    /// <summary>
+    /// Whether an exception means the store cannot be used (no writable home, a locked or damaged file):
+    /// the callers that only keep a record go on without it and say so.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception) =>
+        exception is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException;
+
     /// <summary>Opens a connection (pooled) and makes sure <paramref name="schema"/> exists.</summary>
     public SqliteConnection Open(string schema)
     {

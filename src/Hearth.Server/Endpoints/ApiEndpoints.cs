@@ -118,7 +118,7 @@ internal static class ApiEndpoints
         {
             return jobs.Running().Count;
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or InvalidOperationException)
+        catch (Exception e) when (HearthDatabase.IsUnavailable(e))
         {
             return 0;
         }

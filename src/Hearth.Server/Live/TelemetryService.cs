@@ -5,7 +5,6 @@ using Hearth.Hardware.Jobs;
 using Hearth.Hardware.Telemetry;
 using Hearth.Hardware.Watchdog;
 using Hearth.Server.Alerts;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -71,7 +70,7 @@ public sealed partial class TelemetryService(
             store.Append(snapshot);
             storeFailed = false;
         }
-        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
+        catch (Exception e) when (HearthDatabase.IsUnavailable(e))
         {
             if (!storeFailed)
             {
@@ -87,7 +86,7 @@ public sealed partial class TelemetryService(
         {
             return jobs.Running();
         }
-        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
+        catch (Exception e) when (HearthDatabase.IsUnavailable(e))
         {
             return [];
         }

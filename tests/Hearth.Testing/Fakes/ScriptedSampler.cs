@@ -8,10 +8,25 @@ public sealed class ScriptedSampler : ISampler
     private readonly Lock gate = new();
     private Dictionary<string, double?> readings = new()
     {
-        ["cpu.util"] = 12, ["cpu0.util"] = 10, ["cpu1.util"] = 14, ["cpu0.freq"] = 3400, ["cpu1.freq"] = 3300,
-        ["cpu.mem_used"] = 4e9, ["cpu.mem_total"] = 16e9, ["cpu.temp"] = null, ["cpu.power"] = null,
-        ["gpu0.util"] = 0, ["gpu0.mem_util"] = 0, ["gpu0.sm_clock"] = 345, ["gpu0.mem_used"] = 512e6, ["gpu0.mem_total"] = 80e9,
-        ["gpu0.temp"] = 31, ["gpu0.power"] = 72, ["gpu0.energy"] = 1000, ["gpu0.pstate"] = 0, ["gpu0.throttle"] = 1,
+        ["cpu.util"] = 12,
+        ["cpu0.util"] = 10,
+        ["cpu1.util"] = 14,
+        ["cpu0.freq"] = 3400,
+        ["cpu1.freq"] = 3300,
+        ["cpu.mem_used"] = 4e9,
+        ["cpu.mem_total"] = 16e9,
+        ["cpu.temp"] = null,
+        ["cpu.power"] = null,
+        ["gpu0.util"] = 0,
+        ["gpu0.mem_util"] = 0,
+        ["gpu0.sm_clock"] = 345,
+        ["gpu0.mem_used"] = 512e6,
+        ["gpu0.mem_total"] = 80e9,
+        ["gpu0.temp"] = 31,
+        ["gpu0.power"] = 72,
+        ["gpu0.energy"] = 1000,
+        ["gpu0.pstate"] = 0,
+        ["gpu0.throttle"] = 1,
     };
 
     public IReadOnlyList<DeviceDescriptor> Devices { get; } =
