@@ -2,11 +2,13 @@ using Hearth.Cli.Commands;
 using Hearth.Cli.Infrastructure;
 using Hearth.Hardware;
 using Hearth.Hardware.Doctor;
+using Hearth.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 
 var services = new ServiceCollection()
-    .AddHearthHardware();
+    .AddHearthHardware()
+    .AddHearthText();
 
 var app = new CommandApp(new TypeRegistrar(services));
 app.Configure(config =>
@@ -32,6 +34,11 @@ app.Configure(config =>
         .WithDescription("Run any program, follow its whole process tree on the CPUs and GPUs, and say where the work really ran.")
         .WithExample("run", "--expect", "gpu", "--", "python3", "train.py")
         .WithExample("run", "--", "dotnet", "MyTrainer.dll");
+    config.AddCommand<AnalyzeCommand>("analyze")
+        .WithDescription("Analyse text on this machine (nothing leaves it): language, sentences with offsets, entities, keywords. JSON for one document, JSON Lines for many.")
+        .WithExample("analyze", "report.txt")
+        .WithExample("analyze", "corpus/", "-o", "results.jsonl", "--resume")
+        .WithExample("analyze", "-", "--features", "entities,keywords");
     config.AddCommand<UpCommand>("up")
         .WithDescription("Start the local Hearth node: live dashboard, REST API, Prometheus /metrics, watchdog. Loopback only unless --bind says otherwise.")
         .WithExample("up")
@@ -53,4 +60,6 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancellation.Cancel();
 };
-return await app.RunAsync(args, cancellation.Token).ConfigureAwait(false);
+// Spectre.Console.Cli reads a lone "-" as an option without a name: "analyze -" means standard input.
+var arguments = args.Length > 0 && args[0] == "analyze" ? args.Select(a => a == "-" ? "/dev/stdin" : a).ToArray() : args;
+return await app.RunAsync(arguments, cancellation.Token).ConfigureAwait(false);

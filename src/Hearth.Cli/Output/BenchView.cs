@@ -32,7 +32,7 @@ internal static class BenchView
                 cells.Add(change.ChangePercent is { } c ? $"{c:+0.0;-0.0}% (was {change.Before:N1})" : "new");
             }
 
-            table.AddRow([.. cells.Select(c => new Text(c))]);
+            table.AddRow([.. cells.Select(c => new Spectre.Console.Text(c))]);
         }
 
         console.Write(table);

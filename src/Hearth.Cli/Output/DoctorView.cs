@@ -23,9 +23,9 @@ internal static class DoctorView
             devices.AddRow(
                 new Markup($"[bold]{Markup.Escape(d.Id)}[/]\n{Markup.Escape(d.Name)}"),
                 Badge(d.Status),
-                new Text(d.Verdict),
-                new Text(d.PercentOfPeak is { } p ? $"{p:N0}%\nof {d.PeakGflops:N0} GFLOPS\n({d.PeakSource})" : "peak unknown"),
-                new Text(string.Join("\n", d.Sensors.Select(s => $"{s.Name}: {s.Text}"))));
+                new Spectre.Console.Text(d.Verdict),
+                new Spectre.Console.Text(d.PercentOfPeak is { } p ? $"{p:N0}%\nof {d.PeakGflops:N0} GFLOPS\n({d.PeakSource})" : "peak unknown"),
+                new Spectre.Console.Text(string.Join("\n", d.Sensors.Select(s => $"{s.Name}: {s.Text}"))));
         }
 
         console.Write(devices);
@@ -35,7 +35,7 @@ internal static class DoctorView
         // Device proofs are in the devices table already.
         foreach (var check in report.Checks.Where(c => !c.Id.StartsWith("proof.", StringComparison.Ordinal)))
         {
-            checks.AddRow(new Text(check.Title), Badge(check.Status), new Text(check.Finding), new Text(check.Fix ?? ""));
+            checks.AddRow(new Spectre.Console.Text(check.Title), Badge(check.Status), new Spectre.Console.Text(check.Finding), new Spectre.Console.Text(check.Fix ?? ""));
         }
 
         console.Write(checks);

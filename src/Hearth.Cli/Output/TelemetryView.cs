@@ -21,11 +21,11 @@ internal static class TelemetryView
             table.AddRow(
                 new Markup($"[bold]{Markup.Escape(device.Id)}[/] {Markup.Escape(device.Name)}"),
                 new Markup($"[green]{Sparkline.Draw(live.Points(util).TakeLast(Width).Select(p => p.Value))}[/]"),
-                new Text(Value(latest?[util], "0", "%")),
-                new Text(Value(latest?[Series.Key(device.Id, Series.Temp)], "0", " °C")),
-                new Text(Value(latest?[Series.Key(device.Id, Series.Power)], "0", " W")),
-                new Text(Memory(latest?[Series.Key(device.Id, Series.MemUsed)], latest?[Series.Key(device.Id, Series.MemTotal)])),
-                new Text(device.Kind == "cpu" ? Cores(latest) : Value(latest?[Series.Key(device.Id, Series.SmClock)], "0", " MHz")));
+                new Spectre.Console.Text(Value(latest?[util], "0", "%")),
+                new Spectre.Console.Text(Value(latest?[Series.Key(device.Id, Series.Temp)], "0", " °C")),
+                new Spectre.Console.Text(Value(latest?[Series.Key(device.Id, Series.Power)], "0", " W")),
+                new Spectre.Console.Text(Memory(latest?[Series.Key(device.Id, Series.MemUsed)], latest?[Series.Key(device.Id, Series.MemTotal)])),
+                new Spectre.Console.Text(device.Kind == "cpu" ? Cores(latest) : Value(latest?[Series.Key(device.Id, Series.SmClock)], "0", " MHz")));
         }
 
         var rows = new List<IRenderable> { table };

@@ -1,0 +1,160 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Hearth.Hardware;
+using Hearth.Hardware.Doctor;
+using Hearth.Text.Analysis;
+using Hearth.Text.Entities;
+using Hearth.Text.Input;
+using Hearth.Text.Language;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Hearth.Cli.Commands;
+
+/// <summary>
+/// <c>hearth analyze FILE|DIR|-</c>: the text pipeline over one document (JSON) or many (JSON Lines, written as
+/// they are done so an interrupted run loses nothing, and <c>--resume</c> goes on where it stopped).
+/// </summary>
+internal sealed class AnalyzeCommand(LanguageDetector languages) : Command<AnalyzeCommand.Settings>
+{
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<INPUT>")]
+        [Description("A .txt, .md, .html or .jsonl file, a directory of them, or - for standard input.")]
+        public string Input { get; init; } = "";
+
+        [CommandOption("--features <LIST>")]
+        [Description("Comma-separated: language, sentences, entities, keywords (default: all).")]
+        public string? Features { get; init; }
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("Write the results to FILE (JSON Lines for many documents) instead of standard output.")]
+        public string? Output { get; init; }
+
+        [CommandOption("--resume")]
+        [Description("Skip the documents already in --output and append the others.")]
+        public bool Resume { get; init; }
+
+        [CommandOption("--gazetteer <FILE>")]
+        [Description("JSON of user-defined entity types and their terms, e.g. {\"PRODUCT\": [\"Hearth\", \"Jetson Orin\"]}.")]
+        public string? Gazetteer { get; init; }
+
+        public override ValidationResult Validate() =>
+            Resume && Output is null ? ValidationResult.Error("--resume needs --output FILE: the results to resume from")
+            : Input.Length == 0 ? ValidationResult.Error("give a file, a directory, or - for standard input")
+            : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var features = Feature.Parse(settings.Features);
+        var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer));
+        var many = settings.Input is not ("-" or "/dev/stdin") && (Directory.Exists(settings.Input) || settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
+        var documents = DocumentReader.Read(settings.Input, Console.In);
+        if (!many && settings.Output is null)
+        {
+            var single = documents.Single();
+            if (single.Error is not null)
+            {
+                Console.Error.WriteLine($"hearth: {single.Id}: {single.Error}");
+                return ExitCodes.DeviceNotWorking;
+            }
+
+            Console.Out.WriteLine(JsonSerializer.Serialize(analyzer.Analyze(single.Text!, features), HearthJson.Options));
+            return ExitCodes.Ok;
+        }
+
+        return AnalyzeMany(analyzer, features, documents, settings, cancellationToken);
+    }
+
+    private static int AnalyzeMany(TextAnalyzer analyzer, IReadOnlyList<string> features, IEnumerable<InputDocument> documents, Settings settings, CancellationToken cancellationToken)
+    {
+        var done = settings.Resume ? ResumePoint(settings.Output!) : [];
+        using var output = settings.Output is null ? Console.Out : new StreamWriter(new FileStream(settings.Output, settings.Resume ? FileMode.Append : FileMode.Create), new UTF8Encoding(false));
+        var line = new JsonSerializerOptions(HearthJson.Options) { WriteIndented = false };
+        var (count, words, errors, skipped) = (0, 0L, 0, 0);
+        var watch = Stopwatch.StartNew();
+        foreach (var document in documents)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (done.Contains(document.Id))
+            {
+                skipped++;
+                continue;
+            }
+
+            if (document.Error is not null)
+            {
+                errors++;
+                Console.Error.WriteLine($"hearth: {document.Id}: {document.Error}");
+                output.WriteLine(JsonSerializer.Serialize(new { id = document.Id, error = document.Error }, line));
+            }
+            else
+            {
+                var result = analyzer.Analyze(document.Text!, features);
+                words += result.Usage.Words;
+                output.WriteLine(JsonSerializer.Serialize(new { id = document.Id, result }, line));
+            }
+
+            output.Flush(); // each result is on disk before the next starts: an interruption loses nothing
+            count++;
+            if (!Console.IsErrorRedirected && count % 50 == 0)
+            {
+                Console.Error.Write($"\r{count} documents, {count / watch.Elapsed.TotalSeconds:N0} documents/s, {words / watch.Elapsed.TotalSeconds:N0} words/s ");
+            }
+        }
+
+        var seconds = Math.Max(watch.Elapsed.TotalSeconds, 1e-9);
+        Console.Error.WriteLine($"{(Console.IsErrorRedirected ? "" : "\r")}hearth: analysed {count - errors} documents ({words:N0} words) in {seconds:N1} s: {(count - errors) / seconds:N0} documents/s, {words / seconds:N0} words/s; {errors} unreadable{(skipped > 0 ? $"; {skipped} already done, skipped" : "")}{(cancellationToken.IsCancellationRequested ? "; interrupted: --resume goes on from here" : "")}");
+        return errors > 0 ? ExitCodes.DeviceNotWorking : ExitCodes.Ok;
+    }
+
+    /// <summary>The ids already written; a last line cut by an interruption is removed first.</summary>
+    private static HashSet<string> ResumePoint(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var content = File.ReadAllText(path);
+        var end = content.LastIndexOf('\n') + 1;
+        if (end < content.Length)
+        {
+            using var file = new FileStream(path, FileMode.Open);
+            file.SetLength(Encoding.UTF8.GetByteCount(content.AsSpan(0, end)));
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in content[..end].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var json = JsonDocument.Parse(line);
+            ids.Add(json.RootElement.GetProperty("id").GetString()!);
+        }
+
+        return ids;
+    }
+
+    private static Gazetteer LoadGazetteer(string? path)
+    {
+        if (path is null)
+        {
+            return Gazetteer.Empty;
+        }
+
+        try
+        {
+            return new Gazetteer(JsonSerializer.Deserialize<Dictionary<string, IReadOnlyList<string>>>(File.ReadAllText(path))!);
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"--gazetteer '{path}' is not a readable JSON object of types and terms ({e.Message}), e.g. {{\"PRODUCT\": [\"Hearth\"]}}", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Hearth.Text.Entities;
+using Hearth.Text.Keywords;
+using Hearth.Text.Language;
+
+namespace Hearth.Text.Analysis;
+
+/// <summary>What the pipeline found in one document (docs/analyze.md).</summary>
+/// <param name="Notes">What could not be done, or only partly, and why (never a silent degradation).</param>
+public sealed record AnalysisResult(
+    LanguageGuess Language,
+    TextUsage Usage,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<SentenceSpan>? Sentences,
+    IReadOnlyList<Entity>? Entities,
+    IReadOnlyList<Keyword>? Keywords);
+
+/// <summary>Size of the analysed text.</summary>
+public sealed record TextUsage(int Characters, int Words, int Sentences);
+
+/// <summary>A sentence and its [start, end) offsets in the original text.</summary>
+public sealed record SentenceSpan(string Text, int[] Location);

@@ -1,0 +1,27 @@
+namespace Hearth.Text.Analysis;
+
+/// <summary>What <c>hearth analyze --features</c> can ask for.</summary>
+public static class Feature
+{
+    public const string Language = "language";
+    public const string Sentences = "sentences";
+    public const string Entities = "entities";
+    public const string Keywords = "keywords";
+
+    public static IReadOnlyList<string> All { get; } = [Language, Sentences, Entities, Keywords];
+
+    /// <summary>Parses a comma-separated list; unknown names are reported with the valid ones.</summary>
+    public static IReadOnlyList<string> Parse(string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list))
+        {
+            return All;
+        }
+
+        var asked = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).Distinct().ToList();
+        var unknown = asked.Where(f => !All.Contains(f)).ToList();
+        return unknown.Count == 0
+            ? asked
+            : throw new ArgumentException($"unknown feature(s) {string.Join(", ", unknown)}: choose among {string.Join(", ", All)}");
+    }
+}

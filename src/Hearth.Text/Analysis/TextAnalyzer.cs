@@ -1,0 +1,39 @@
+using Hearth.Text.Entities;
+using Hearth.Text.Keywords;
+using Hearth.Text.Language;
+using Hearth.Text.Segmentation;
+
+namespace Hearth.Text.Analysis;
+
+/// <summary>The text pipeline: language, sentences and tokens with offsets, entities, keywords.</summary>
+public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer)
+{
+    /// <summary>Languages whose stop words, month and day names the analysers know.</summary>
+    private static readonly string[] FullySupported = ["en", "fr"];
+
+    public AnalysisResult Analyze(string text, IReadOnlyList<string> features)
+    {
+        var sentences = Segmenter.Sentences(text);
+        var words = sentences.Sum(s => s.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number));
+        var language = features.Contains(Feature.Language) || features.Contains(Feature.Keywords) ? languages.Detect(text) : LanguageGuess.Unknown;
+        var notes = new List<string>();
+        var supported = FullySupported.Contains(language.Code);
+        if (!supported && features.Contains(Feature.Keywords))
+        {
+            notes.Add($"keywords: stop words are known for English and French only, not for '{language.Code}': keywords not extracted");
+        }
+
+        if (!supported && features.Contains(Feature.Entities))
+        {
+            notes.Add($"entities: month and day names are recognised in English and French only ('{language.Code}' found); numbers, money, percentages, e-mails and URLs are");
+        }
+
+        return new AnalysisResult(
+            language,
+            new TextUsage(text.Length, words, sentences.Count),
+            notes,
+            features.Contains(Feature.Sentences) ? [.. sentences.Select(s => new SentenceSpan(s.Text, [s.Start, s.End]))] : null,
+            features.Contains(Feature.Entities) ? Entity.Group(PatternEntities.Resolve(PatternEntities.Find(text).Concat(gazetteer.Find(text))), text.Length) : null,
+            features.Contains(Feature.Keywords) ? (supported ? TextRank.Extract(sentences) : []) : null);
+    }
+}

@@ -1,0 +1,67 @@
+using Hearth.Text.Analysis;
+using Hearth.Text.Entities;
+using Hearth.Text.Input;
+using Hearth.Text.Language;
+
+namespace Hearth.Text.Tests;
+
+public sealed class AnalyzerTests
+{
+    private static readonly TextAnalyzer Analyzer = new(new LanguageDetector(), Gazetteer.Empty);
+
+    [Fact]
+    public void English_and_french_are_detected_and_every_result_says_its_language()
+    {
+        var english = Analyzer.Analyze("The new GPU cluster trains our language models every night.", Feature.All);
+        var french = Analyzer.Analyze("Le nouveau serveur entraîne nos modèles de langue chaque nuit.", Feature.All);
+
+        Assert.Equal("en", english.Language.Code);
+        Assert.Equal("fr", french.Language.Code);
+        Assert.Empty(french.Notes);
+    }
+
+    [Fact]
+    public void A_language_without_stop_words_says_what_was_not_done()
+    {
+        var german = Analyzer.Analyze("Der neue Rechner trainiert unsere Sprachmodelle jede Nacht sehr schnell.", Feature.All);
+
+        Assert.Equal("de", german.Language.Code);
+        Assert.Empty(german.Keywords!);
+        Assert.Contains(german.Notes, n => n.StartsWith("keywords:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Keywords_favour_the_phrases_the_text_is_about()
+    {
+        const string Text = "Local language models run on the GPU cluster. The GPU cluster is cooled by water. " +
+            "Every language model is retrained at night on the GPU cluster, and the language models answer customer questions.";
+
+        var keywords = Analyzer.Analyze(Text, [Feature.Keywords]).Keywords!;
+
+        Assert.Equal("gpu cluster", keywords[0].Text);
+        Assert.Equal(3, keywords[0].Count);
+        Assert.Contains(keywords.Take(4), k => k.Text.StartsWith("language model", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_the_features_asked_for_are_computed_and_unknown_ones_are_refused_with_the_list()
+    {
+        var result = Analyzer.Analyze("Call me at 10:30.", [Feature.Entities]);
+
+        Assert.Null(result.Keywords);
+        Assert.Null(result.Sentences);
+        Assert.Single(result.Entities!);
+        var error = Assert.Throws<ArgumentException>(() => Feature.Parse("entities,sentiments"));
+        Assert.Contains("choose among language, sentences, entities, keywords", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_keeps_the_visible_text_only_and_markdown_loses_its_markup()
+    {
+        var html = DocumentReader.HtmlText("<html><head><title>Report</title><style>p{}</style><script>alert(1)</script></head><body><h1>GPU use</h1><p>It&nbsp;ran on the <b>CPU</b>.</p></body></html>");
+        var markdown = DocumentReader.MarkdownText("# Title\n\nSome **bold** text and a [link](https://x.example).");
+
+        Assert.Equal("Report\n\nGPU use\n\nIt ran on the CPU.", html);
+        Assert.Equal("Title\n\nSome bold text and a link.", markdown);
+    }
+}

@@ -1,0 +1,57 @@
+using Hearth.Text.Entities;
+
+namespace Hearth.Text.Tests;
+
+public sealed class EntityTests
+{
+    [Theory]
+    [InlineData("Write to ops@hearth.example today.", "EMAIL", "ops@hearth.example")]
+    [InlineData("See https://hearth.example/docs?x=1.", "URL", "https://hearth.example/docs?x=1")]
+    [InlineData("It cost $2.5 million last year.", "MONEY", "$2.5 million")]
+    [InlineData("Le serveur coûte 1 200 euros.", "MONEY", "1 200 euros")]
+    [InlineData("Sales grew 12.5% in a year.", "PERCENT", "12.5%")]
+    [InlineData("Une hausse de 7 pour cent.", "PERCENT", "7 pour cent")]
+    [InlineData("The meeting is on 12 March 2026.", "DATE", "12 March 2026")]
+    [InlineData("Signed on 2026-11-29 in Lyon.", "DATE", "2026-11-29")]
+    [InlineData("Rendez-vous le 3 décembre.", "DATE", "3 décembre")]
+    [InlineData("We met at 10:30 am sharp.", "TIME", "10:30 am")]
+    [InlineData("Départ à 14h30.", "TIME", "14h30")]
+    [InlineData("The rack draws 12 kW.", "QUANTITY", "12 kW")]
+    [InlineData("They bought 400 GPUs.", "QUANTITY", "400 GPUs")]
+    public void Pattern_entities_are_found_with_exact_offsets(string text, string type, string expected)
+    {
+        var mention = Assert.Single(PatternEntities.Find(text), m => m.Type == type);
+
+        Assert.Equal(expected, mention.Text);
+        Assert.Equal(expected, text.Substring(mention.Start, mention.Length));
+    }
+
+    [Fact]
+    public void Overlapping_patterns_keep_the_longest_mention()
+    {
+        var mentions = PatternEntities.Find("Budget: $400 million for 2026.");
+
+        Assert.Equal(["MONEY"], mentions.Where(m => m.Text.Contains("400", StringComparison.Ordinal)).Select(m => m.Type));
+    }
+
+    [Fact]
+    public void A_gazetteer_adds_user_types_on_whole_words_only()
+    {
+        var gazetteer = new Gazetteer(new Dictionary<string, IReadOnlyList<string>> { ["PRODUCT"] = ["Hearth", "Jetson Orin"] });
+
+        var mentions = gazetteer.Find("hearth runs on a Jetson Orin; Hearthstone does not.");
+
+        Assert.Equal(["hearth", "Jetson Orin"], mentions.OrderBy(m => m.Start).Select(m => m.Text));
+    }
+
+    [Fact]
+    public void Mentions_of_the_same_entity_are_grouped_and_ranked()
+    {
+        var mentions = PatternEntities.Find("Mail ops@h.example, then ops@h.example again, and see https://h.example.");
+
+        var entities = Entity.Group(mentions, 80);
+
+        Assert.Equal(("EMAIL", 2), (entities[0].Type, entities[0].Count));
+        Assert.True(entities[0].Relevance > entities[1].Relevance);
+    }
+}
