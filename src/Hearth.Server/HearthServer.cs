@@ -1,6 +1,8 @@
 using Hearth.Hardware;
+using Hearth.Server.Compatible;
 using Hearth.Server.Endpoints;
 using Hearth.Server.Security;
+using Hearth.Text;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Hearth.Server;
@@ -14,7 +16,7 @@ public static class HearthServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning); // request lines stay out of the log: no URL, no header, no token
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical); // start failures are reported by the caller, without a stack trace
-        builder.Services.AddHearthHardware().AddHearthServer(options); // validates the options first
+        builder.Services.AddHearthHardware().AddHearthText().AddHearthServer(options); // validates the options first
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
         overrides?.Invoke(builder.Services);
 
@@ -23,6 +25,7 @@ public static class HearthServer
         app.MapOpenApi("/api/openapi.json");
         app.MapHearthApi();
         app.MapDashboard();
+        app.MapWatsonNlu();
         return app;
     }
 }

@@ -17,8 +17,7 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, NodeToken toke
             return;
         }
 
-        var header = context.Request.Headers.Authorization.ToString();
-        var presented = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
+        var presented = Presented(context.Request.Headers.Authorization.ToString());
         if (token.Matches(presented))
         {
             await next(context).ConfigureAwait(false);
@@ -26,11 +25,38 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, NodeToken toke
         }
 
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        context.Response.Headers.WWWAuthenticate = "Bearer";
+        context.Response.Headers.WWWAuthenticate = new Microsoft.Extensions.Primitives.StringValues(["Bearer", "Basic realm=\"hearth\""]);
         await context.Response.WriteAsJsonAsync(new
         {
             error = presented is null ? "this Hearth node listens beyond loopback and requires a token" : "the token is not this node's",
             fix = "send 'Authorization: Bearer <token>'; 'hearth token' on the node prints it",
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The token from <c>Bearer &lt;token&gt;</c>, or from <c>Basic apikey:&lt;token&gt;</c> as IBM Watson
+    /// clients send their API key, so they work unchanged against a node beyond loopback.
+    /// </summary>
+    private static string? Presented(string header)
+    {
+        if (header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return header["Bearer ".Length..].Trim();
+        }
+
+        if (header.StartsWith("Basic ", StringComparison.Ordinal))
+        {
+            try
+            {
+                var pair = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+                return pair.StartsWith("apikey:", StringComparison.Ordinal) ? pair["apikey:".Length..] : null;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hearth.Text.Analysis;
+using Hearth.Text.Input;
+
+namespace Hearth.Server.Compatible;
+
+/// <summary>
+/// IBM Watson Natural Language Understanding v1's <c>POST /v1/analyze</c>, answered locally: same paths,
+/// same request and response field names, same error shape, so a Watson client switches by changing its
+/// base URL. Features Hearth does not compute yet are named in <c>warnings</c>, never silently dropped.
+/// </summary>
+internal static class WatsonNlu
+{
+    public const int MaxCharacters = 50_000;
+
+    private static readonly string[] Planned = ["sentiment", "emotion", "concepts", "categories", "relations", "semantic_roles"];
+
+    private static readonly Dictionary<string, string> EntityTypes = new()
+    {
+        ["PERSON"] = "Person",
+        ["ORGANIZATION"] = "Organization",
+        ["LOCATION"] = "Location",
+        ["DATE"] = "Date",
+        ["TIME"] = "Time",
+        ["MONEY"] = "Money",
+        ["PERCENT"] = "Percent",
+        ["QUANTITY"] = "Quantity",
+        ["EMAIL"] = "EmailAddress",
+        ["URL"] = "URL",
+    };
+
+    public static void MapWatsonNlu(this WebApplication app) =>
+        app.MapPost("/v1/analyze", Analyze).WithSummary("Watson Natural Language Understanding v1 analyze, locally (docs/api.md).");
+
+    private static async Task<IResult> Analyze(HttpRequest request, TextAnalyzer analyzer)
+    {
+        if (string.IsNullOrEmpty(request.Query["version"]))
+        {
+            return Error(400, "Missing required query parameter 'version' (e.g. ?version=2022-04-07)");
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(request.Body).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            return Error(400, $"Invalid JSON input: {e.Message}");
+        }
+
+        var text = body?["text"]?.GetValue<string>() ?? (body?["html"]?.GetValue<string>() is { } html ? DocumentReader.HtmlText(html) : null);
+        if (body?["url"] is not null)
+        {
+            return Error(400, "url input is not supported: Hearth fetches nothing from the network; send the page as html");
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Error(400, "invalid request: content is empty");
+        }
+
+        if (body!["features"] is not JsonObject features || features.Count == 0)
+        {
+            return Error(400, "invalid request: no features requested (e.g. \"features\": {\"entities\": {}, \"keywords\": {}})");
+        }
+
+        var warnings = new List<string>();
+        if (text.Length > MaxCharacters)
+        {
+            text = text[..MaxCharacters];
+            warnings.Add($"analyzed text truncated to {MaxCharacters} characters");
+        }
+
+        var wanted = new List<string> { Feature.Language };
+        if (features.ContainsKey("entities"))
+        {
+            wanted.Add(Feature.Entities);
+        }
+
+        if (features.ContainsKey("keywords"))
+        {
+            wanted.Add(Feature.Keywords);
+        }
+
+        if (features.ContainsKey("syntax"))
+        {
+            wanted.Add(Feature.Sentences);
+        }
+
+        warnings.AddRange(features.Select(f => f.Key).Where(Planned.Contains).Select(f => $"{f}: not available in this Hearth node yet"));
+        var result = analyzer.Analyze(text, wanted);
+        var language = body["language"]?.GetValue<string>() ?? result.Language.Code;
+        if (language is not ("en" or "fr"))
+        {
+            return Error(400, $"unsupported text language: {language}", 400);
+        }
+
+        var response = new JsonObject
+        {
+            ["usage"] = new JsonObject { ["text_units"] = 1, ["text_characters"] = text.Length, ["features"] = wanted.Count - 1 },
+            ["language"] = language,
+        };
+        if (body["return_analyzed_text"]?.GetValue<bool>() == true)
+        {
+            response["analyzed_text"] = text;
+        }
+
+        if (result.Entities is { } entities)
+        {
+            var limit = features["entities"]?["limit"]?.GetValue<int>() ?? 50;
+            var mentions = features["entities"]?["mentions"]?.GetValue<bool>() == true;
+            response["entities"] = new JsonArray([.. entities.Take(limit).Select(e => (JsonNode)new JsonObject
+            {
+                ["type"] = EntityTypes.GetValueOrDefault(e.Type, e.Type),
+                ["text"] = e.Text,
+                ["relevance"] = e.Relevance,
+                ["count"] = e.Count,
+                ["confidence"] = e.Confidence,
+                ["mentions"] = mentions ? new JsonArray([.. e.Mentions.Select(m => (JsonNode)new JsonObject { ["text"] = m.Text, ["location"] = new JsonArray(m.Start, m.End), ["confidence"] = m.Confidence })]) : null,
+            })]);
+            if (!mentions)
+            {
+                foreach (var entity in response["entities"]!.AsArray())
+                {
+                    entity!.AsObject().Remove("mentions");
+                }
+            }
+        }
+
+        if (result.Keywords is { } keywords)
+        {
+            var limit = features["keywords"]?["limit"]?.GetValue<int>() ?? 50;
+            response["keywords"] = new JsonArray([.. keywords.Take(limit).Select(k => (JsonNode)new JsonObject { ["text"] = k.Text, ["relevance"] = k.Relevance, ["count"] = k.Count })]);
+        }
+
+        if (result.Sentences is { } sentences)
+        {
+            response["syntax"] = new JsonObject
+            {
+                ["sentences"] = new JsonArray([.. sentences.Select(s => (JsonNode)new JsonObject { ["text"] = s.Text, ["location"] = new JsonArray(s.Location[0], s.Location[1]) })]),
+            };
+        }
+
+        if (warnings.Count > 0)
+        {
+            response["warnings"] = new JsonArray([.. warnings.Select(w => (JsonNode)w)]);
+        }
+
+        return Results.Text(response.ToJsonString(), "application/json");
+    }
+
+    /// <summary>Watson's error shape: <c>{"error": "…", "code": 400}</c>.</summary>
+    private static IResult Error(int code, string message, int? status = null) =>
+        Results.Json(new { error = message, code }, statusCode: status ?? code);
+}
