@@ -25,7 +25,7 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, NodeToken toke
         }
 
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        context.Response.Headers.WWWAuthenticate = new Microsoft.Extensions.Primitives.StringValues(["Bearer", "Basic realm=\"hearth\""]);
+        context.Response.Headers.WWWAuthenticate = "Bearer"; // no Basic challenge: browsers would pop up their own login dialog
         await context.Response.WriteAsJsonAsync(new
         {
             error = presented is null ? "this Hearth node listens beyond loopback and requires a token" : "the token is not this node's",
