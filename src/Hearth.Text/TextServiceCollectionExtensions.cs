@@ -1,6 +1,7 @@
 using Hearth.Text.Analysis;
 using Hearth.Text.Entities;
 using Hearth.Text.Language;
+using Hearth.Text.Sentiment;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Text;
@@ -12,6 +13,7 @@ public static class TextServiceCollectionExtensions
     {
         services.AddSingleton<LanguageDetector>();
         services.AddSingleton(Gazetteer.Empty);
+        services.AddSingleton<SentimentAnalyzer>();
         services.AddSingleton<TextAnalyzer>();
         return services;
     }

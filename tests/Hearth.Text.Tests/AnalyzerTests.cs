@@ -7,7 +7,7 @@ namespace Hearth.Text.Tests;
 
 public sealed class AnalyzerTests
 {
-    private static readonly TextAnalyzer Analyzer = new(new LanguageDetector(), Gazetteer.Empty);
+    private static readonly TextAnalyzer Analyzer = new(new LanguageDetector(), Gazetteer.Empty, new Sentiment.SentimentAnalyzer());
 
     [Fact]
     public void English_and_french_are_detected_and_every_result_says_its_language()
@@ -17,7 +17,7 @@ public sealed class AnalyzerTests
 
         Assert.Equal("en", english.Language.Code);
         Assert.Equal("fr", french.Language.Code);
-        Assert.Empty(french.Notes);
+        Assert.Equal(["sentiment: the model was trained mostly on English; French scores are less reliable"], french.Notes);
     }
 
     [Fact]
@@ -52,7 +52,21 @@ public sealed class AnalyzerTests
         Assert.Null(result.Sentences);
         Assert.Single(result.Entities!);
         var error = Assert.Throws<ArgumentException>(() => Feature.Parse("entities,sentiments"));
-        Assert.Contains("choose among language, sentences, entities, keywords", error.Message, StringComparison.Ordinal);
+        Assert.Contains("choose among language, sentences, entities, keywords, sentiment", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sentiment_is_scored_per_document_sentence_and_target()
+    {
+        const string Text = "The battery is fantastic and lasts two days. The customer support was rude and useless.";
+
+        var sentiment = Analyzer.Analyze(Text, [Feature.Sentiment, Feature.Keywords]).Sentiment!;
+
+        Assert.Equal(["positive", "negative"], sentiment.Sentences.Select(s => s.Label));
+        Assert.Equal([0, 44], sentiment.Sentences[0].Location);
+        Assert.InRange(sentiment.Document.Score, -1, 1);
+        Assert.Equal("positive", sentiment.Targets.Single(t => t.Text == "battery").Label);
+        Assert.Equal("negative", sentiment.Targets.Single(t => t.Text == "customer support").Label);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Hearth.Text.Analysis;
 using Hearth.Text.Entities;
 using Hearth.Text.Input;
 using Hearth.Text.Language;
+using Hearth.Text.Sentiment;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,7 +18,7 @@ namespace Hearth.Cli.Commands;
 /// <c>hearth analyze FILE|DIR|-</c>: the text pipeline over one document (JSON) or many (JSON Lines, written as
 /// they are done so an interrupted run loses nothing, and <c>--resume</c> goes on where it stopped).
 /// </summary>
-internal sealed class AnalyzeCommand(LanguageDetector languages) : Command<AnalyzeCommand.Settings>
+internal sealed class AnalyzeCommand(LanguageDetector languages, SentimentAnalyzer sentiment) : Command<AnalyzeCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -26,7 +27,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages) : Command<Analy
         public string Input { get; init; } = "";
 
         [CommandOption("--features <LIST>")]
-        [Description("Comma-separated: language, sentences, entities, keywords (default: all).")]
+        [Description("Comma-separated: language, sentences, entities, keywords, sentiment (default: all).")]
         public string? Features { get; init; }
 
         [CommandOption("-o|--output <FILE>")]
@@ -50,7 +51,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages) : Command<Analy
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var features = Feature.Parse(settings.Features);
-        var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer));
+        var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), sentiment);
         var many = settings.Input is not ("-" or "/dev/stdin") && (Directory.Exists(settings.Input) || settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
         var documents = DocumentReader.Read(settings.Input, Console.In);
         if (!many && settings.Output is null)

@@ -80,7 +80,8 @@ public static class OnnxRuntimeProbe
         }
     }
 
-    private static SessionOptions Options(string provider)
+    /// <summary>Session options for a provider in strict mode: a node it cannot run fails instead of silently running on the CPU.</summary>
+    public static SessionOptions Options(string provider)
     {
         var options = new SessionOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
         if (provider == Cpu)

@@ -1,6 +1,7 @@
 using Hearth.Text.Entities;
 using Hearth.Text.Keywords;
 using Hearth.Text.Language;
+using Hearth.Text.Sentiment;
 
 namespace Hearth.Text.Analysis;
 
@@ -12,7 +13,8 @@ public sealed record AnalysisResult(
     IReadOnlyList<string> Notes,
     IReadOnlyList<SentenceSpan>? Sentences,
     IReadOnlyList<Entity>? Entities,
-    IReadOnlyList<Keyword>? Keywords);
+    IReadOnlyList<Keyword>? Keywords,
+    SentimentResult? Sentiment);
 
 /// <summary>Size of the analysed text.</summary>
 public sealed record TextUsage(int Characters, int Words, int Sentences);

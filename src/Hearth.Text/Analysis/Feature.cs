@@ -7,8 +7,9 @@ public static class Feature
     public const string Sentences = "sentences";
     public const string Entities = "entities";
     public const string Keywords = "keywords";
+    public const string Sentiment = "sentiment";
 
-    public static IReadOnlyList<string> All { get; } = [Language, Sentences, Entities, Keywords];
+    public static IReadOnlyList<string> All { get; } = [Language, Sentences, Entities, Keywords, Sentiment];
 
     /// <summary>Parses a comma-separated list; unknown names are reported with the valid ones.</summary>
     public static IReadOnlyList<string> Parse(string? list)

@@ -2,11 +2,12 @@ using Hearth.Text.Entities;
 using Hearth.Text.Keywords;
 using Hearth.Text.Language;
 using Hearth.Text.Segmentation;
+using Hearth.Text.Sentiment;
 
 namespace Hearth.Text.Analysis;
 
 /// <summary>The text pipeline: language, sentences and tokens with offsets, entities, keywords.</summary>
-public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer)
+public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer, SentimentAnalyzer sentiment)
 {
     /// <summary>Languages whose stop words, month and day names the analysers know.</summary>
     private static readonly string[] FullySupported = ["en", "fr"];
@@ -15,7 +16,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
     {
         var sentences = Segmenter.Sentences(text);
         var words = sentences.Sum(s => s.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number));
-        var language = features.Contains(Feature.Language) || features.Contains(Feature.Keywords) ? languages.Detect(text) : LanguageGuess.Unknown;
+        var language = features.Contains(Feature.Language) || features.Contains(Feature.Keywords) || features.Contains(Feature.Sentiment) ? languages.Detect(text) : LanguageGuess.Unknown;
         var notes = new List<string>();
         var supported = FullySupported.Contains(language.Code);
         if (!supported && features.Contains(Feature.Keywords))
@@ -28,12 +29,21 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
             notes.Add($"entities: month and day names are recognised in English and French only ('{language.Code}' found); numbers, money, percentages, e-mails and URLs are");
         }
 
+        if (language.Code == "fr" && features.Contains(Feature.Sentiment))
+        {
+            notes.Add("sentiment: the model was trained mostly on English; French scores are less reliable");
+        }
+
+        var entities = features.Contains(Feature.Entities) ? Entity.Group(PatternEntities.Resolve(PatternEntities.Find(text).Concat(gazetteer.Find(text))), text.Length) : null;
+        var keywords = features.Contains(Feature.Keywords) ? (supported ? TextRank.Extract(sentences) : []) : null;
+        var targets = (entities?.Select(e => e.Text) ?? []).Concat(keywords?.Select(k => k.Text) ?? []).ToList();
         return new AnalysisResult(
             language,
             new TextUsage(text.Length, words, sentences.Count),
             notes,
             features.Contains(Feature.Sentences) ? [.. sentences.Select(s => new SentenceSpan(s.Text, [s.Start, s.End]))] : null,
-            features.Contains(Feature.Entities) ? Entity.Group(PatternEntities.Resolve(PatternEntities.Find(text).Concat(gazetteer.Find(text))), text.Length) : null,
-            features.Contains(Feature.Keywords) ? (supported ? TextRank.Extract(sentences) : []) : null);
+            entities,
+            keywords,
+            features.Contains(Feature.Sentiment) ? sentiment.Analyze(sentences, targets) : null);
     }
 }

@@ -1,0 +1,47 @@
+using Hearth.Text.Embeddings;
+using Hearth.Text.Segmentation;
+
+namespace Hearth.Text.Sentiment;
+
+/// <summary>Sentence, document and targeted sentiment from MiniLM vectors and the trained head; loaded on first use.</summary>
+public sealed class SentimentAnalyzer : IDisposable
+{
+    private readonly Lazy<(MiniLmEncoder Encoder, SentimentModel Model)> parts = new(() =>
+    {
+        var (encoder, _) = MiniLmEncoder.OnBestProvider();
+        return (encoder, SentimentModel.Train(encoder, SentimentModel.ShippedExamples()));
+    });
+
+    /// <param name="targets">Entities and keywords to score: each gets the mean score of the sentences that mention it.</param>
+    public SentimentResult Analyze(IReadOnlyList<Sentence> sentences, IReadOnlyList<string> targets)
+    {
+        if (sentences.Count == 0)
+        {
+            return new SentimentResult(SentimentScore.From(0), [], []);
+        }
+
+        var (encoder, model) = parts.Value;
+        var vectors = encoder.Encode([.. sentences.Select(s => s.Text)]);
+        var scores = vectors.Select(v => (2 * model.Positive(v)) - 1).ToList();
+        var weights = sentences.Select(s => (double)Math.Max(1, s.Tokens.Count)).ToList();
+        var document = scores.Zip(weights, (s, w) => s * w).Sum() / weights.Sum();
+        var perSentence = sentences.Select((s, i) => SentimentScore.From(scores[i]) is var score
+            ? new SentenceSentiment(s.Text, [s.Start, s.End], score.Score, score.Label)
+            : null!).ToList();
+        var perTarget = targets.Distinct(StringComparer.OrdinalIgnoreCase).Select(t =>
+        {
+            var mentioning = Enumerable.Range(0, sentences.Count).Where(i => sentences[i].Text.Contains(t, StringComparison.OrdinalIgnoreCase)).ToList();
+            var score = SentimentScore.From(mentioning.Count == 0 ? 0 : mentioning.Average(i => scores[i]));
+            return new TargetSentiment(t, score.Score, score.Label);
+        }).ToList();
+        return new SentimentResult(SentimentScore.From(document), perSentence, perTarget);
+    }
+
+    public void Dispose()
+    {
+        if (parts.IsValueCreated)
+        {
+            parts.Value.Encoder.Dispose();
+        }
+    }
+}

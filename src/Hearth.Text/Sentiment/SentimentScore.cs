@@ -1,0 +1,20 @@
+namespace Hearth.Text.Sentiment;
+
+/// <summary>A sentiment: score in −1..1 and its label (positive, neutral, negative).</summary>
+public sealed record SentimentScore(double Score, string Label)
+{
+    /// <summary>Scores closer to 0 than this read as neutral.</summary>
+    public const double NeutralBand = 0.25;
+
+    public static SentimentScore From(double score) =>
+        new(Math.Round(score, 4), score >= NeutralBand ? "positive" : score <= -NeutralBand ? "negative" : "neutral");
+}
+
+/// <summary>The sentiment of a sentence, with its offsets.</summary>
+public sealed record SentenceSentiment(string Text, int[] Location, double Score, string Label);
+
+/// <summary>The sentiment towards an entity or keyword: the sentences that mention it.</summary>
+public sealed record TargetSentiment(string Text, double Score, string Label);
+
+/// <summary>Document, sentence and targeted sentiment.</summary>
+public sealed record SentimentResult(SentimentScore Document, IReadOnlyList<SentenceSentiment> Sentences, IReadOnlyList<TargetSentiment> Targets);
