@@ -1,0 +1,34 @@
+#:project ../src/Hearth.Text/Hearth.Text.csproj
+#:property PublishAot=false
+// Quality of Hearth's text analysers on the held-out sets in bench/data (written separately from the training
+// data). Prints accuracy, precision/recall/F1 per class, and every miss, so where the models fail is visible.
+// Usage: dotnet run bench/text-quality.cs
+using Hearth.Text.Embeddings;
+using Hearth.Text.Sentiment;
+
+var examples = SentimentModel.Parse(File.ReadAllText(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? "bench", "data", "sentiment-eval.tsv")));
+using var encoder = new MiniLmEncoder();
+var model = SentimentModel.Train(encoder, SentimentModel.ShippedExamples());
+var vectors = encoder.Encode([.. examples.Select(e => e.Text)]);
+var predicted = vectors.Select(v => model.Positive(v) >= 0.5 ? 1 : 0).ToList();
+
+Console.WriteLine($"sentiment on bench/data/sentiment-eval.tsv ({examples.Count} texts, {examples.Count(e => e.Text.Any(c => "éèêàçù".Contains(c)))} in French), head trained on {SentimentModel.ShippedExamples().Count} shipped examples:");
+var correct = examples.Where((e, i) => predicted[i] == e.Label).Count();
+Console.WriteLine($"  accuracy {100.0 * correct / examples.Count:0.0}% ({correct}/{examples.Count}); target ≥ 85% on product/movie reviews");
+foreach (var (label, name) in new[] { (1, "positive"), (0, "negative") })
+{
+    var tp = examples.Where((e, i) => predicted[i] == label && e.Label == label).Count();
+    var fp = examples.Where((e, i) => predicted[i] == label && e.Label != label).Count();
+    var fn = examples.Where((e, i) => predicted[i] != label && e.Label == label).Count();
+    double precision = tp / Math.Max(1.0, tp + fp), recall = tp / Math.Max(1.0, tp + fn);
+    Console.WriteLine($"  {name,-8} precision {precision:0.00}  recall {recall:0.00}  F1 {2 * precision * recall / Math.Max(1e-9, precision + recall):0.00}");
+}
+
+Console.WriteLine("  misses:");
+for (var i = 0; i < examples.Count; i++)
+{
+    if (predicted[i] != examples[i].Label)
+    {
+        Console.WriteLine($"    expected {(examples[i].Label == 1 ? "positive" : "negative")}, P(positive) = {model.Positive(vectors[i]):0.00}: {examples[i].Text}");
+    }
+}
