@@ -20,6 +20,8 @@ namespace Hearth.Cli.Commands;
 /// </summary>
 internal sealed class AnalyzeCommand(LanguageDetector languages, SentimentAnalyzer sentiment) : Command<AnalyzeCommand.Settings>
 {
+    private const int Group = 16;
+
     internal sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<INPUT>")]
@@ -77,35 +79,43 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, SentimentAnalyz
         var line = new JsonSerializerOptions(HearthJson.Options) { WriteIndented = false };
         var (count, words, errors, skipped) = (0, 0L, 0, 0);
         var watch = Stopwatch.StartNew();
-        foreach (var document in documents)
+        // Documents go through the model in small groups (their sentences share batches); each result is
+        // written and flushed as soon as its group is done, so an interruption loses at most one group.
+        var pending = documents.Where(d =>
+        {
+            var already = done.Contains(d.Id);
+            skipped += already ? 1 : 0;
+            return !already;
+        });
+        foreach (var group in pending.Chunk(Group))
         {
             if (cancellationToken.IsCancellationRequested)
             {
                 break;
             }
 
-            if (done.Contains(document.Id))
+            var readable = group.Where(d => d.Error is null).ToList();
+            var results = analyzer.AnalyzeMany([.. readable.Select(d => d.Text!)], features);
+            foreach (var document in group)
             {
-                skipped++;
-                continue;
+                if (document.Error is not null)
+                {
+                    errors++;
+                    Console.Error.WriteLine($"hearth: {document.Id}: {document.Error}");
+                    output.WriteLine(JsonSerializer.Serialize(new { id = document.Id, error = document.Error }, line));
+                }
+                else
+                {
+                    var result = results[readable.IndexOf(document)];
+                    words += result.Usage.Words;
+                    output.WriteLine(JsonSerializer.Serialize(new { id = document.Id, result }, line));
+                }
+
+                count++;
             }
 
-            if (document.Error is not null)
-            {
-                errors++;
-                Console.Error.WriteLine($"hearth: {document.Id}: {document.Error}");
-                output.WriteLine(JsonSerializer.Serialize(new { id = document.Id, error = document.Error }, line));
-            }
-            else
-            {
-                var result = analyzer.Analyze(document.Text!, features);
-                words += result.Usage.Words;
-                output.WriteLine(JsonSerializer.Serialize(new { id = document.Id, result }, line));
-            }
-
-            output.Flush(); // each result is on disk before the next starts: an interruption loses nothing
-            count++;
-            if (!Console.IsErrorRedirected && count % 50 == 0)
+            output.Flush();
+            if (!Console.IsErrorRedirected)
             {
                 Console.Error.Write($"\r{count} documents, {count / watch.Elapsed.TotalSeconds:N0} documents/s, {words / watch.Elapsed.TotalSeconds:N0} words/s ");
             }

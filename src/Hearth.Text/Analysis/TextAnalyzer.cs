@@ -12,7 +12,19 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
     /// <summary>Languages whose stop words, month and day names the analysers know.</summary>
     private static readonly string[] FullySupported = ["en", "fr"];
 
-    public AnalysisResult Analyze(string text, IReadOnlyList<string> features)
+    public AnalysisResult Analyze(string text, IReadOnlyList<string> features) => AnalyzeMany([text], features)[0];
+
+    /// <summary>Several documents at once (the model batches their sentences together); results in input order.</summary>
+    public IReadOnlyList<AnalysisResult> AnalyzeMany(IReadOnlyList<string> texts, IReadOnlyList<string> features)
+    {
+        var parts = texts.Select(text => Prepare(text, features)).ToList();
+        var sentiments = features.Contains(Feature.Sentiment)
+            ? sentiment.AnalyzeMany([.. parts.Select(p => (p.Sentences, p.Targets))])
+            : null;
+        return [.. parts.Select((p, i) => p.Result with { Sentiment = sentiments?[i] })];
+    }
+
+    private (AnalysisResult Result, IReadOnlyList<Sentence> Sentences, IReadOnlyList<string> Targets) Prepare(string text, IReadOnlyList<string> features)
     {
         var sentences = Segmenter.Sentences(text);
         var words = sentences.Sum(s => s.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number));
@@ -37,13 +49,14 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         var entities = features.Contains(Feature.Entities) ? Entity.Group(PatternEntities.Resolve(PatternEntities.Find(text).Concat(gazetteer.Find(text))), text.Length) : null;
         var keywords = features.Contains(Feature.Keywords) ? (supported ? TextRank.Extract(sentences) : []) : null;
         var targets = (entities?.Select(e => e.Text) ?? []).Concat(keywords?.Select(k => k.Text) ?? []).ToList();
-        return new AnalysisResult(
+        var result = new AnalysisResult(
             language,
             new TextUsage(text.Length, words, sentences.Count),
             notes,
             features.Contains(Feature.Sentences) ? [.. sentences.Select(s => new SentenceSpan(s.Text, [s.Start, s.End]))] : null,
             entities,
             keywords,
-            features.Contains(Feature.Sentiment) ? sentiment.Analyze(sentences, targets) : null);
+            null);
+        return (result, sentences, targets);
     }
 }
