@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hearth.Text.Analysis;
 using Hearth.Text.Input;
+using Hearth.Text.Sentiment;
 
 namespace Hearth.Server.Compatible;
 
@@ -14,7 +15,7 @@ internal static class WatsonNlu
 {
     public const int MaxCharacters = 50_000;
 
-    private static readonly string[] Planned = ["sentiment", "emotion", "concepts", "categories", "relations", "semantic_roles"];
+    private static readonly string[] Planned = ["emotion", "concepts", "categories", "relations", "semantic_roles"];
 
     private static readonly Dictionary<string, string> EntityTypes = new()
     {
@@ -89,8 +90,17 @@ internal static class WatsonNlu
             wanted.Add(Feature.Sentences);
         }
 
+        var targeted = features["entities"]?["sentiment"]?.GetValue<bool>() == true || features["keywords"]?["sentiment"]?.GetValue<bool>() == true;
+        if (features.ContainsKey("sentiment") || targeted)
+        {
+            wanted.Add(Feature.Sentiment);
+        }
+
         warnings.AddRange(features.Select(f => f.Key).Where(Planned.Contains).Select(f => $"{f}: not available in this Hearth node yet"));
         var result = analyzer.Analyze(text, wanted);
+        Func<string, JsonNode?> sentimentOf = target => result.Sentiment?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } s
+            ? new JsonObject { ["score"] = s.Score, ["label"] = s.Label }
+            : null;
         var language = body["language"]?.GetValue<string>() ?? result.Language.Code;
         if (language is not ("en" or "fr"))
         {
@@ -118,21 +128,40 @@ internal static class WatsonNlu
                 ["relevance"] = e.Relevance,
                 ["count"] = e.Count,
                 ["confidence"] = e.Confidence,
+                ["sentiment"] = features["entities"]?["sentiment"]?.GetValue<bool>() == true ? sentimentOf(e.Text) : null,
                 ["mentions"] = mentions ? new JsonArray([.. e.Mentions.Select(m => (JsonNode)new JsonObject { ["text"] = m.Text, ["location"] = new JsonArray(m.Start, m.End), ["confidence"] = m.Confidence })]) : null,
             })]);
-            if (!mentions)
-            {
-                foreach (var entity in response["entities"]!.AsArray())
-                {
-                    entity!.AsObject().Remove("mentions");
-                }
-            }
         }
 
         if (result.Keywords is { } keywords)
         {
             var limit = features["keywords"]?["limit"]?.GetValue<int>() ?? 50;
-            response["keywords"] = new JsonArray([.. keywords.Take(limit).Select(k => (JsonNode)new JsonObject { ["text"] = k.Text, ["relevance"] = k.Relevance, ["count"] = k.Count })]);
+            var withSentiment = features["keywords"]?["sentiment"]?.GetValue<bool>() == true;
+            response["keywords"] = new JsonArray([.. keywords.Take(limit).Select(k => (JsonNode)new JsonObject
+            {
+                ["text"] = k.Text,
+                ["relevance"] = k.Relevance,
+                ["count"] = k.Count,
+                ["sentiment"] = withSentiment ? sentimentOf(k.Text) : null,
+            })]);
+        }
+
+        if (features.ContainsKey("sentiment") && result.Sentiment is { } sentiment)
+        {
+            var targets = features["sentiment"]?["targets"]?.AsArray().Select(t => t!.GetValue<string>()).ToList() ?? [];
+            var sentimentNode = new JsonObject { ["document"] = new JsonObject { ["score"] = sentiment.Document.Score, ["label"] = sentiment.Document.Label } };
+            if (targets.Count > 0)
+            {
+                // Watson scores each requested target from the sentences that mention it.
+                sentimentNode["targets"] = new JsonArray([.. targets.Select(t =>
+                {
+                    var mentioning = sentiment.Sentences.Where(s => s.Text.Contains(t, StringComparison.OrdinalIgnoreCase)).ToList();
+                    var score = SentimentScore.From(mentioning.Count == 0 ? 0 : mentioning.Average(s => s.Score));
+                    return (JsonNode)new JsonObject { ["text"] = t, ["score"] = score.Score, ["label"] = score.Label };
+                })]);
+            }
+
+            response["sentiment"] = sentimentNode;
         }
 
         if (result.Sentences is { } sentences)
@@ -148,7 +177,33 @@ internal static class WatsonNlu
             response["warnings"] = new JsonArray([.. warnings.Select(w => (JsonNode)w)]);
         }
 
-        return Results.Text(response.ToJsonString(), "application/json");
+        return Results.Text(WithoutNulls(response).ToJsonString(), "application/json");
+    }
+
+    /// <summary>Watson leaves out what was not asked for, rather than sending nulls.</summary>
+    private static JsonNode WithoutNulls(JsonNode node)
+    {
+        if (node is JsonObject obj)
+        {
+            foreach (var key in obj.Where(p => p.Value is null).Select(p => p.Key).ToList())
+            {
+                obj.Remove(key);
+            }
+
+            foreach (var (_, value) in obj)
+            {
+                WithoutNulls(value!);
+            }
+        }
+        else if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                WithoutNulls(item!);
+            }
+        }
+
+        return node;
     }
 
     /// <summary>Watson's error shape: <c>{"error": "…", "code": 400}</c>.</summary>
