@@ -39,6 +39,8 @@ app.Configure(config =>
         .WithExample("analyze", "report.txt")
         .WithExample("analyze", "corpus/", "-o", "results.jsonl", "--resume")
         .WithExample("analyze", "-", "--features", "entities,keywords");
+    config.AddCommand<ModelsCommand>("models")
+        .WithDescription("Show the model cards of the text models: what they are, what they were trained on, their measured quality.");
     config.AddCommand<UpCommand>("up")
         .WithDescription("Start the local Hearth node: live dashboard, REST API, Prometheus /metrics, watchdog. Loopback only unless --bind says otherwise.")
         .WithExample("up")

@@ -13,7 +13,7 @@ public static class TextServiceCollectionExtensions
     {
         services.AddSingleton<LanguageDetector>();
         services.AddSingleton(Gazetteer.Empty);
-        services.AddSingleton<SentimentAnalyzer>();
+        services.AddSingleton(_ => new SentimentAnalyzer());
         services.AddSingleton<TextAnalyzer>();
         return services;
     }

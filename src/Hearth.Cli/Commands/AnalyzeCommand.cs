@@ -40,6 +40,10 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, SentimentAnalyz
         [Description("Skip the documents already in --output and append the others.")]
         public bool Resume { get; init; }
 
+        [CommandOption("--sentiment-examples <FILE>")]
+        [Description("Train the sentiment head on your own examples: lines of 'label TAB text', 1 = positive, 0 = negative.")]
+        public string? SentimentExamples { get; init; }
+
         [CommandOption("--gazetteer <FILE>")]
         [Description("JSON of user-defined entity types and their terms, e.g. {\"PRODUCT\": [\"Hearth\", \"Jetson Orin\"]}.")]
         public string? Gazetteer { get; init; }
@@ -53,7 +57,8 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, SentimentAnalyz
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var features = Feature.Parse(settings.Features);
-        var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), sentiment);
+        using var ownSentiment = settings.SentimentExamples is { } file ? new SentimentAnalyzer(LoadExamples(file)) : null;
+        var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), ownSentiment ?? sentiment);
         var many = settings.Input is not ("-" or "/dev/stdin") && (Directory.Exists(settings.Input) || settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
         var documents = DocumentReader.Read(settings.Input, Console.In);
         if (!many && settings.Output is null)
@@ -150,6 +155,21 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, SentimentAnalyz
         }
 
         return ids;
+    }
+
+    private static IReadOnlyList<(string Text, int Label)> LoadExamples(string path)
+    {
+        try
+        {
+            var examples = SentimentModel.Parse(File.ReadAllText(path));
+            return examples.Select(e => e.Label).Distinct().Count() == 2 && examples.All(e => e.Label is 0 or 1)
+                ? examples
+                : throw new FormatException("it needs examples of both labels, 1 (positive) and 0 (negative)");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            throw new ArgumentException($"--sentiment-examples '{path}' cannot be used ({e.Message}): write lines of 'label TAB text', 1 = positive, 0 = negative", e);
+        }
     }
 
     private static Gazetteer LoadGazetteer(string? path)

@@ -4,13 +4,22 @@ using Hearth.Text.Segmentation;
 namespace Hearth.Text.Sentiment;
 
 /// <summary>Sentence, document and targeted sentiment from MiniLM vectors and the trained head; loaded on first use.</summary>
-public sealed class SentimentAnalyzer : IDisposable
+/// <param name="examples">Labelled examples to train the head on; null for the ones shipped with Hearth.</param>
+public sealed class SentimentAnalyzer(IReadOnlyList<(string Text, int Label)>? examples = null) : IDisposable
 {
     private readonly Lazy<(MiniLmEncoder Encoder, SentimentModel Model)> parts = new(() =>
     {
         var (encoder, _) = MiniLmEncoder.OnBestProvider();
-        return (encoder, SentimentModel.Train(encoder, SentimentModel.ShippedExamples()));
+        return (encoder, SentimentModel.Train(encoder, examples ?? SentimentModel.ShippedExamples()));
     });
+
+    /// <summary>The model cards of Hearth's text models (what they were trained on, measured quality).</summary>
+    public static string ModelCards()
+    {
+        using var stream = typeof(SentimentAnalyzer).Assembly.GetManifestResourceStream("Hearth.Text.Models.model-cards.md")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 
     /// <param name="targets">Entities and keywords to score: each gets the mean score of the sentences that mention it.</param>
     public SentimentResult Analyze(IReadOnlyList<Sentence> sentences, IReadOnlyList<string> targets) =>

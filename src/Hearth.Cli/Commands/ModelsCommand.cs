@@ -1,0 +1,14 @@
+using Hearth.Text.Sentiment;
+using Spectre.Console.Cli;
+
+namespace Hearth.Cli.Commands;
+
+/// <summary><c>hearth models</c>: the model cards: what each model is, what it was trained on, its measured quality.</summary>
+internal sealed class ModelsCommand : Command
+{
+    public override int Execute(CommandContext context, CancellationToken cancellationToken)
+    {
+        Console.Out.Write(SentimentAnalyzer.ModelCards());
+        return 0;
+    }
+}
