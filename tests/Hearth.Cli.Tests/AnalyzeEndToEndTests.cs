@@ -71,6 +71,28 @@ public sealed class AnalyzeEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Sentiment_can_be_trained_on_the_users_own_examples_and_the_model_card_says_what_was_measured()
+    {
+        var examples = Path.Combine(root, "mine.tsv");
+        File.WriteAllText(examples, "1	the build is green
+1	all tests pass
+0	the build is red
+0	tests fail again
+");
+        var input = Path.Combine(root, "ci.txt");
+        File.WriteAllText(input, "All tests pass and the build is green.");
+
+        var result = Hearth.Run("analyze", input, "--features", "sentiment", "--sentiment-examples", examples);
+        var cards = Hearth.Run("models");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("positive", json.RootElement.GetProperty("sentiment").GetProperty("document").GetProperty("label").GetString());
+        Assert.Contains("accuracy 81.4%", cards.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--sentiment-examples", cards.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_features_and_resume_without_output_are_usage_errors()
     {
         Assert.Equal(2, Hearth.Run("analyze", Corpus, "--features", "sentiment-ish").ExitCode);
