@@ -74,11 +74,7 @@ public sealed class AnalyzeEndToEndTests : IDisposable
     public void Sentiment_can_be_trained_on_the_users_own_examples_and_the_model_card_says_what_was_measured()
     {
         var examples = Path.Combine(root, "mine.tsv");
-        File.WriteAllText(examples, "1	the build is green
-1	all tests pass
-0	the build is red
-0	tests fail again
-");
+        File.WriteAllText(examples, "1\tthe build is green\n1\tall tests pass\n0\tthe build is red\n0\ttests fail again\n");
         var input = Path.Combine(root, "ci.txt");
         File.WriteAllText(input, "All tests pass and the build is green.");
 
