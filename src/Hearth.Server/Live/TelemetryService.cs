@@ -27,17 +27,30 @@ public sealed partial class TelemetryService(
     ILogger<TelemetryService> logger) : BackgroundService
 {
     private bool storeFailed;
+    private PeriodicTimer? timer;
 
     /// <summary>Sampling ticks done, for tests and the health check.</summary>
     public long Ticks { get; private set; }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The timer starts with the host, not later on the background thread, so no tick is missed.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         collector.Collect(); // prime the counters: the first tick then has rates
-        using var timer = new PeriodicTimer(options.Interval, time);
+        timer = new PeriodicTimer(options.Interval, time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        timer?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            while (await timer!.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 Tick();
             }
