@@ -3,11 +3,14 @@
 // Quality of Hearth's text analysers on the held-out sets in bench/data (written separately from the training
 // data). Prints accuracy, precision/recall/F1 per class, and every miss, so where the models fail is visible.
 // Usage: dotnet run bench/text-quality.cs
-using Hearth.Text.Embeddings;
+using Hearth.Text;
+using Hearth.Text.Heads;
 using Hearth.Text.Sentiment;
 
-var examples = SentimentModel.Parse(File.ReadAllText(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? "bench", "data", "sentiment-eval.tsv")));
-using var encoder = new MiniLmEncoder();
+var data = Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? "bench", "data");
+var examples = SentimentModel.Parse(File.ReadAllText(Path.Combine(data, "sentiment-eval.tsv")));
+using var models = new TextModels();
+var encoder = models.Encoder;
 var model = SentimentModel.Train(encoder, SentimentModel.ShippedExamples());
 var vectors = encoder.Encode([.. examples.Select(e => e.Text)]);
 var predicted = vectors.Select(v => model.Positive(v) >= 0.5 ? 1 : 0).ToList();
@@ -30,5 +33,29 @@ for (var i = 0; i < examples.Count; i++)
     if (predicted[i] != examples[i].Label)
     {
         Console.WriteLine($"    expected {(examples[i].Label == 1 ? "positive" : "negative")}, P(positive) = {model.Positive(vectors[i]):0.00}: {examples[i].Text}");
+    }
+}
+
+// Emotion: the label with the highest probability (anger, disgust, fear, joy, sadness, or none).
+var emotions = File.ReadAllLines(Path.Combine(data, "emotion-eval.tsv")).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t', 2)).Select(p => (Label: p[0], Text: p[1])).ToList();
+var emotionVectors = encoder.Encode([.. emotions.Select(e => e.Text)]);
+var head = models.Emotion;
+var guesses = emotionVectors.Select(v => head.Labels[Array.IndexOf(head.Probabilities(v), head.Probabilities(v).Max())]).ToList();
+var right = emotions.Where((e, i) => guesses[i] == e.Label).Count();
+Console.WriteLine($"emotion on bench/data/emotion-eval.tsv ({emotions.Count} texts, 6 labels incl. none): accuracy {100.0 * right / emotions.Count:0.0}% ({right}/{emotions.Count})");
+foreach (var label in head.Labels)
+{
+    var tp = emotions.Where((e, i) => guesses[i] == label && e.Label == label).Count();
+    var fp = emotions.Where((e, i) => guesses[i] == label && e.Label != label).Count();
+    var fn = emotions.Where((e, i) => guesses[i] != label && e.Label == label).Count();
+    double precision = tp / Math.Max(1.0, tp + fp), recall = tp / Math.Max(1.0, tp + fn);
+    Console.WriteLine($"  {label,-8} precision {precision:0.00}  recall {recall:0.00}  F1 {2 * precision * recall / Math.Max(1e-9, precision + recall):0.00}");
+}
+
+for (var i = 0; i < emotions.Count; i++)
+{
+    if (guesses[i] != emotions[i].Label)
+    {
+        Console.WriteLine($"    expected {emotions[i].Label}, got {guesses[i]}: {emotions[i].Text}");
     }
 }

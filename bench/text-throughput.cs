@@ -4,6 +4,7 @@
 // (the package's own encoder, batch 32) on the same sentences, in the same run.
 // Usage: dotnet run bench/text-throughput.cs [DOCUMENTS]   (default 1000)
 using System.Diagnostics;
+using Hearth.Text;
 using Hearth.Text.Analysis;
 using Hearth.Text.Entities;
 using Hearth.Text.Language;
@@ -26,8 +27,8 @@ foreach (var batch in allSentences.Chunk(32))
 }
 
 var rawSeconds = watch.Elapsed.TotalSeconds;
-using var sentiment = new SentimentAnalyzer();
-var analyzer = new TextAnalyzer(new LanguageDetector(), Gazetteer.Empty, sentiment);
+using var models = new TextModels();
+var analyzer = new TextAnalyzer(new LanguageDetector(), Gazetteer.Empty, models);
 analyzer.Analyze(documents[0], Feature.All); // loads the models and trains the head
 watch.Restart();
 foreach (var group in documents.Chunk(16)) // as hearth analyze does

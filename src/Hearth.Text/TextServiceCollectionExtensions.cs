@@ -1,7 +1,6 @@
 using Hearth.Text.Analysis;
 using Hearth.Text.Entities;
 using Hearth.Text.Language;
-using Hearth.Text.Sentiment;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Text;
@@ -13,7 +12,7 @@ public static class TextServiceCollectionExtensions
     {
         services.AddSingleton<LanguageDetector>();
         services.AddSingleton(Gazetteer.Empty);
-        services.AddSingleton(_ => new SentimentAnalyzer());
+        services.AddSingleton(_ => new TextModels());
         services.AddSingleton<TextAnalyzer>();
         return services;
     }

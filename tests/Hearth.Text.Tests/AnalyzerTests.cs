@@ -7,7 +7,7 @@ namespace Hearth.Text.Tests;
 
 public sealed class AnalyzerTests
 {
-    private static readonly TextAnalyzer Analyzer = new(new LanguageDetector(), Gazetteer.Empty, new Sentiment.SentimentAnalyzer());
+    private static readonly TextAnalyzer Analyzer = new(new LanguageDetector(), Gazetteer.Empty, new TextModels());
 
     [Fact]
     public void English_and_french_are_detected_and_every_result_says_its_language()
@@ -17,7 +17,7 @@ public sealed class AnalyzerTests
 
         Assert.Equal("en", english.Language.Code);
         Assert.Equal("fr", french.Language.Code);
-        Assert.Equal(["sentiment: the model was trained mostly on English; French scores are less reliable"], french.Notes);
+        Assert.Equal(["sentiment: the model was trained mostly on English; French scores are less reliable", "emotion: the model was trained mostly on English; French scores are less reliable"], french.Notes);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class AnalyzerTests
         Assert.Null(result.Sentences);
         Assert.Single(result.Entities!);
         var error = Assert.Throws<ArgumentException>(() => Feature.Parse("entities,sentiments"));
-        Assert.Contains("choose among language, sentences, entities, keywords, sentiment", error.Message, StringComparison.Ordinal);
+        Assert.Contains("choose among language, sentences, entities, keywords, sentiment, emotion", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,6 +67,19 @@ public sealed class AnalyzerTests
         Assert.InRange(sentiment.Document.Score, -1, 1);
         Assert.Equal("positive", sentiment.Targets.Single(t => t.Text == "battery").Label);
         Assert.Equal("negative", sentiment.Targets.Single(t => t.Text == "customer support").Label);
+    }
+
+    [Fact]
+    public void Emotions_follow_what_each_sentence_expresses_and_plain_facts_score_low()
+    {
+        const string Text = "I am furious that they cancelled my flight without a word. The flight was scheduled for Tuesday at ten.";
+
+        var emotion = Analyzer.Analyze(Text, [Feature.Emotion]).Emotion!;
+
+        var angry = emotion.Sentences[0].Emotion;
+        Assert.True(angry.Anger > 0.5 && angry.Anger > angry.Joy && angry.Anger > angry.Sadness, $"anger {angry.Anger}");
+        var plain = emotion.Sentences[1].Emotion;
+        Assert.True(new[] { plain.Anger, plain.Disgust, plain.Fear, plain.Joy, plain.Sadness }.Max() < 0.5, "a plain fact reads as emotional");
     }
 
     [Fact]

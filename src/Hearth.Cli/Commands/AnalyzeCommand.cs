@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Hearth.Hardware;
 using Hearth.Hardware.Doctor;
+using Hearth.Text;
 using Hearth.Text.Analysis;
 using Hearth.Text.Entities;
 using Hearth.Text.Input;
@@ -18,7 +19,7 @@ namespace Hearth.Cli.Commands;
 /// <c>hearth analyze FILE|DIR|-</c>: the text pipeline over one document (JSON) or many (JSON Lines, written as
 /// they are done so an interrupted run loses nothing, and <c>--resume</c> goes on where it stopped).
 /// </summary>
-internal sealed class AnalyzeCommand(LanguageDetector languages, SentimentAnalyzer sentiment) : Command<AnalyzeCommand.Settings>
+internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels models) : Command<AnalyzeCommand.Settings>
 {
     private const int Group = 16;
 
@@ -29,7 +30,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, SentimentAnalyz
         public string Input { get; init; } = "";
 
         [CommandOption("--features <LIST>")]
-        [Description("Comma-separated: language, sentences, entities, keywords, sentiment (default: all).")]
+        [Description("Comma-separated: language, sentences, entities, keywords, sentiment, emotion (default: all).")]
         public string? Features { get; init; }
 
         [CommandOption("-o|--output <FILE>")]
@@ -57,8 +58,8 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, SentimentAnalyz
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var features = Feature.Parse(settings.Features);
-        using var ownSentiment = settings.SentimentExamples is { } file ? new SentimentAnalyzer(LoadExamples(file)) : null;
-        var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), ownSentiment ?? sentiment);
+        using var ownModels = settings.SentimentExamples is { } file ? new TextModels(LoadExamples(file)) : null;
+        var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), ownModels ?? models);
         var many = settings.Input is not ("-" or "/dev/stdin") && (Directory.Exists(settings.Input) || settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
         var documents = DocumentReader.Read(settings.Input, Console.In);
         if (!many && settings.Output is null)

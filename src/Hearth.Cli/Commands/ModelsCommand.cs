@@ -1,4 +1,4 @@
-using Hearth.Text.Sentiment;
+using Hearth.Text;
 using Spectre.Console.Cli;
 
 namespace Hearth.Cli.Commands;
@@ -8,7 +8,7 @@ internal sealed class ModelsCommand : Command
 {
     public override int Execute(CommandContext context, CancellationToken cancellationToken)
     {
-        Console.Out.Write(SentimentAnalyzer.ModelCards());
+        Console.Out.Write(TextModels.ModelCards());
         return 0;
     }
 }

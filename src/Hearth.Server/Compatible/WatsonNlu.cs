@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hearth.Text.Analysis;
+using Hearth.Text.Emotion;
 using Hearth.Text.Input;
 using Hearth.Text.Sentiment;
 
@@ -15,7 +16,7 @@ internal static class WatsonNlu
 {
     public const int MaxCharacters = 50_000;
 
-    private static readonly string[] Planned = ["emotion", "concepts", "categories", "relations", "semantic_roles"];
+    private static readonly string[] Planned = ["concepts", "categories", "relations", "semantic_roles"];
 
     private static readonly Dictionary<string, string> EntityTypes = new()
     {
@@ -96,8 +97,17 @@ internal static class WatsonNlu
             wanted.Add(Feature.Sentiment);
         }
 
+        var emotionTargeted = features["entities"]?["emotion"]?.GetValue<bool>() == true || features["keywords"]?["emotion"]?.GetValue<bool>() == true;
+        if (features.ContainsKey("emotion") || emotionTargeted)
+        {
+            wanted.Add(Feature.Emotion);
+        }
+
         warnings.AddRange(features.Select(f => f.Key).Where(Planned.Contains).Select(f => $"{f}: not available in this Hearth node yet"));
         var result = analyzer.Analyze(text, wanted);
+        Func<string, JsonNode?> emotionOf = target => result.Emotion?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } e
+            ? Emotions(e.Emotion)
+            : null;
         Func<string, JsonNode?> sentimentOf = target => result.Sentiment?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } s
             ? new JsonObject { ["score"] = s.Score, ["label"] = s.Label }
             : null;
@@ -129,6 +139,7 @@ internal static class WatsonNlu
                 ["count"] = e.Count,
                 ["confidence"] = e.Confidence,
                 ["sentiment"] = features["entities"]?["sentiment"]?.GetValue<bool>() == true ? sentimentOf(e.Text) : null,
+                ["emotion"] = features["entities"]?["emotion"]?.GetValue<bool>() == true ? emotionOf(e.Text) : null,
                 ["mentions"] = mentions ? new JsonArray([.. e.Mentions.Select(m => (JsonNode)new JsonObject { ["text"] = m.Text, ["location"] = new JsonArray(m.Start, m.End), ["confidence"] = m.Confidence })]) : null,
             })]);
         }
@@ -143,6 +154,7 @@ internal static class WatsonNlu
                 ["relevance"] = k.Relevance,
                 ["count"] = k.Count,
                 ["sentiment"] = withSentiment ? sentimentOf(k.Text) : null,
+                ["emotion"] = features["keywords"]?["emotion"]?.GetValue<bool>() == true ? emotionOf(k.Text) : null,
             })]);
         }
 
@@ -164,6 +176,22 @@ internal static class WatsonNlu
             response["sentiment"] = sentimentNode;
         }
 
+        if (features.ContainsKey("emotion") && result.Emotion is { } emotion)
+        {
+            var targets = features["emotion"]?["targets"]?.AsArray().Select(t => t!.GetValue<string>()).ToList() ?? [];
+            var emotionNode = new JsonObject { ["document"] = new JsonObject { ["emotion"] = Emotions(emotion.Document) } };
+            if (targets.Count > 0)
+            {
+                emotionNode["targets"] = new JsonArray([.. targets.Select(t => (JsonNode)new JsonObject
+                {
+                    ["text"] = t,
+                    ["emotion"] = Emotions(Average([.. emotion.Sentences.Where(s => s.Text.Contains(t, StringComparison.OrdinalIgnoreCase)).Select(s => s.Emotion)])),
+                })]);
+            }
+
+            response["emotion"] = emotionNode;
+        }
+
         if (result.Sentences is { } sentences)
         {
             response["syntax"] = new JsonObject
@@ -179,6 +207,13 @@ internal static class WatsonNlu
 
         return Results.Text(WithoutNulls(response).ToJsonString(), "application/json");
     }
+
+    private static JsonObject Emotions(EmotionScores e) =>
+        new() { ["anger"] = e.Anger, ["disgust"] = e.Disgust, ["fear"] = e.Fear, ["joy"] = e.Joy, ["sadness"] = e.Sadness };
+
+    private static EmotionScores Average(IReadOnlyList<EmotionScores> scores) => scores.Count == 0
+        ? new EmotionScores(0, 0, 0, 0, 0)
+        : new EmotionScores(scores.Average(s => s.Anger), scores.Average(s => s.Disgust), scores.Average(s => s.Fear), scores.Average(s => s.Joy), scores.Average(s => s.Sadness));
 
     /// <summary>Watson leaves out what was not asked for, rather than sending nulls.</summary>
     private static JsonNode WithoutNulls(JsonNode node)

@@ -1,3 +1,4 @@
+using Hearth.Text.Emotion;
 using Hearth.Text.Entities;
 using Hearth.Text.Keywords;
 using Hearth.Text.Language;
@@ -14,7 +15,8 @@ public sealed record AnalysisResult(
     IReadOnlyList<SentenceSpan>? Sentences,
     IReadOnlyList<Entity>? Entities,
     IReadOnlyList<Keyword>? Keywords,
-    SentimentResult? Sentiment);
+    SentimentResult? Sentiment,
+    EmotionResult? Emotion = null);
 
 /// <summary>Size of the analysed text.</summary>
 public sealed record TextUsage(int Characters, int Words, int Sentences);

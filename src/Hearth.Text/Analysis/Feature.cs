@@ -8,8 +8,9 @@ public static class Feature
     public const string Entities = "entities";
     public const string Keywords = "keywords";
     public const string Sentiment = "sentiment";
+    public const string Emotion = "emotion";
 
-    public static IReadOnlyList<string> All { get; } = [Language, Sentences, Entities, Keywords, Sentiment];
+    public static IReadOnlyList<string> All { get; } = [Language, Sentences, Entities, Keywords, Sentiment, Emotion];
 
     /// <summary>Parses a comma-separated list; unknown names are reported with the valid ones.</summary>
     public static IReadOnlyList<string> Parse(string? list)

@@ -1,3 +1,4 @@
+using Hearth.Text.Emotion;
 using Hearth.Text.Entities;
 using Hearth.Text.Keywords;
 using Hearth.Text.Language;
@@ -7,28 +8,49 @@ using Hearth.Text.Sentiment;
 namespace Hearth.Text.Analysis;
 
 /// <summary>The text pipeline: language, sentences and tokens with offsets, entities, keywords.</summary>
-public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer, SentimentAnalyzer sentiment)
+public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer, TextModels models)
 {
     /// <summary>Languages whose stop words, month and day names the analysers know.</summary>
     private static readonly string[] FullySupported = ["en", "fr"];
 
     public AnalysisResult Analyze(string text, IReadOnlyList<string> features) => AnalyzeMany([text], features)[0];
 
-    /// <summary>Several documents at once (the model batches their sentences together); results in input order.</summary>
+    /// <summary>
+    /// Several documents at once: their sentences go through the encoder together (once, for every head), which
+    /// is faster than one by one. Results in input order.
+    /// </summary>
     public IReadOnlyList<AnalysisResult> AnalyzeMany(IReadOnlyList<string> texts, IReadOnlyList<string> features)
     {
         var parts = texts.Select(text => Prepare(text, features)).ToList();
-        var sentiments = features.Contains(Feature.Sentiment)
-            ? sentiment.AnalyzeMany([.. parts.Select(p => (p.Sentences, p.Targets))])
-            : null;
-        return [.. parts.Select((p, i) => p.Result with { Sentiment = sentiments?[i] })];
+        var (wantSentiment, wantEmotion) = (features.Contains(Feature.Sentiment), features.Contains(Feature.Emotion));
+        if (!wantSentiment && !wantEmotion)
+        {
+            return [.. parts.Select(p => p.Result)];
+        }
+
+        var all = parts.SelectMany(p => p.Sentences).Select(s => s.Text).ToList();
+        var vectors = all.Count == 0 ? [] : models.Encoder.Encode(all);
+        var results = new List<AnalysisResult>();
+        var offset = 0;
+        foreach (var (result, sentences, targets) in parts)
+        {
+            var mine = new ArraySegment<float[]>(vectors, offset, sentences.Count);
+            offset += sentences.Count;
+            results.Add(result with
+            {
+                Sentiment = wantSentiment ? SentimentScoring.Score(sentences, targets, mine, models.Sentiment) : null,
+                Emotion = wantEmotion ? EmotionScoring.Score(sentences, targets, mine, models.Emotion) : null,
+            });
+        }
+
+        return results;
     }
 
     private (AnalysisResult Result, IReadOnlyList<Sentence> Sentences, IReadOnlyList<string> Targets) Prepare(string text, IReadOnlyList<string> features)
     {
         var sentences = Segmenter.Sentences(text);
         var words = sentences.Sum(s => s.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number));
-        var language = features.Contains(Feature.Language) || features.Contains(Feature.Keywords) || features.Contains(Feature.Sentiment) ? languages.Detect(text) : LanguageGuess.Unknown;
+        var language = features.Any(f => f != Feature.Sentences && f != Feature.Entities) ? languages.Detect(text) : LanguageGuess.Unknown;
         var notes = new List<string>();
         var supported = FullySupported.Contains(language.Code);
         if (!supported && features.Contains(Feature.Keywords))
@@ -41,9 +63,16 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
             notes.Add($"entities: month and day names are recognised in English and French only ('{language.Code}' found); numbers, money, percentages, e-mails and URLs are");
         }
 
-        if (language.Code == "fr" && features.Contains(Feature.Sentiment))
+        foreach (var feature in features.Where(f => f is Feature.Sentiment or Feature.Emotion))
         {
-            notes.Add("sentiment: the model was trained mostly on English; French scores are less reliable");
+            if (language.Code == "fr")
+            {
+                notes.Add($"{feature}: the model was trained mostly on English; French scores are less reliable");
+            }
+            else if (language.Code is not ("en" or "unknown"))
+            {
+                notes.Add($"{feature}: the model was trained on English (and some French), not '{language.Code}': scores are unreliable");
+            }
         }
 
         var entities = features.Contains(Feature.Entities) ? Entity.Group(PatternEntities.Resolve(PatternEntities.Find(text).Concat(gazetteer.Find(text))), text.Length) : null;

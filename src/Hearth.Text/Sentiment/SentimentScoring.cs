@@ -1,0 +1,36 @@
+using Hearth.Text.Segmentation;
+
+namespace Hearth.Text.Sentiment;
+
+/// <summary>Sentence, document and targeted sentiment from sentence vectors and the sentiment head.</summary>
+public static class SentimentScoring
+{
+    /// <param name="targets">Entities and keywords: each gets the mean score of the sentences that mention it.</param>
+    public static SentimentResult Score(IReadOnlyList<Sentence> sentences, IReadOnlyList<string> targets, IReadOnlyList<float[]> vectors, SentimentModel model)
+    {
+        if (sentences.Count == 0)
+        {
+            return new SentimentResult(SentimentScore.From(0), [], []);
+        }
+
+        var scores = vectors.Select(v => (2 * model.Positive(v)) - 1).ToList();
+        var weights = sentences.Select(s => (double)Math.Max(1, s.Tokens.Count)).ToList();
+        var document = scores.Zip(weights, (s, w) => s * w).Sum() / weights.Sum();
+        var perSentence = sentences.Select((s, i) =>
+        {
+            var score = SentimentScore.From(scores[i]);
+            return new SentenceSentiment(s.Text, [s.Start, s.End], score.Score, score.Label);
+        }).ToList();
+        var perTarget = targets.Distinct(StringComparer.OrdinalIgnoreCase).Select(t =>
+        {
+            var mentioning = Mentioning(sentences, t);
+            var score = SentimentScore.From(mentioning.Count == 0 ? 0 : mentioning.Average(i => scores[i]));
+            return new TargetSentiment(t, score.Score, score.Label);
+        }).ToList();
+        return new SentimentResult(SentimentScore.From(document), perSentence, perTarget);
+    }
+
+    /// <summary>Indexes of the sentences that mention a target (case-insensitive).</summary>
+    public static List<int> Mentioning(IReadOnlyList<Sentence> sentences, string target) =>
+        [.. Enumerable.Range(0, sentences.Count).Where(i => sentences[i].Text.Contains(target, StringComparison.OrdinalIgnoreCase))];
+}

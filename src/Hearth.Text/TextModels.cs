@@ -1,0 +1,39 @@
+using Hearth.Text.Embeddings;
+using Hearth.Text.Heads;
+using Hearth.Text.Sentiment;
+
+namespace Hearth.Text;
+
+/// <summary>
+/// The text models, loaded on first use and shared: one MiniLM encoder (on CUDA where it really runs, else the
+/// CPU) and the heads trained on it. Model cards: docs/models/README.md, or <c>hearth models</c>.
+/// </summary>
+/// <param name="sentimentExamples">Examples to train the sentiment head on; null for the ones shipped with Hearth.</param>
+public sealed class TextModels(IReadOnlyList<(string Text, int Label)>? sentimentExamples = null) : IDisposable
+{
+    private readonly Lazy<MiniLmEncoder> encoder = new(() => MiniLmEncoder.OnBestProvider().Encoder);
+    private SentimentModel? sentiment;
+    private LinearHead? emotion;
+
+    public MiniLmEncoder Encoder => encoder.Value;
+
+    public SentimentModel Sentiment => sentiment ??= SentimentModel.Train(Encoder, sentimentExamples ?? SentimentModel.ShippedExamples());
+
+    public LinearHead Emotion => emotion ??= LinearHead.Train(Encoder, Resources.Examples("emotion.tsv"));
+
+    /// <summary>The model cards of Hearth's text models (what they were trained on, measured quality).</summary>
+    public static string ModelCards()
+    {
+        using var stream = typeof(TextModels).Assembly.GetManifestResourceStream("Hearth.Text.Models.model-cards.md")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public void Dispose()
+    {
+        if (encoder.IsValueCreated)
+        {
+            encoder.Value.Dispose();
+        }
+    }
+}
