@@ -26,6 +26,7 @@ public static class HearthServer
         app.MapHearthApi();
         app.MapDashboard();
         app.MapWatsonNlu();
+        app.MapGoogleNaturalLanguage();
         return app;
     }
 }

@@ -205,7 +205,7 @@ internal static class WatsonNlu
             response["warnings"] = new JsonArray([.. warnings.Select(w => (JsonNode)w)]);
         }
 
-        return Results.Text(WithoutNulls(response).ToJsonString(), "application/json");
+        return Results.Text(Json.WithoutNulls(response).ToJsonString(), "application/json");
     }
 
     private static JsonObject Emotions(EmotionScores e) =>
@@ -215,31 +215,6 @@ internal static class WatsonNlu
         ? new EmotionScores(0, 0, 0, 0, 0)
         : new EmotionScores(scores.Average(s => s.Anger), scores.Average(s => s.Disgust), scores.Average(s => s.Fear), scores.Average(s => s.Joy), scores.Average(s => s.Sadness));
 
-    /// <summary>Watson leaves out what was not asked for, rather than sending nulls.</summary>
-    private static JsonNode WithoutNulls(JsonNode node)
-    {
-        if (node is JsonObject obj)
-        {
-            foreach (var key in obj.Where(p => p.Value is null).Select(p => p.Key).ToList())
-            {
-                obj.Remove(key);
-            }
-
-            foreach (var (_, value) in obj)
-            {
-                WithoutNulls(value!);
-            }
-        }
-        else if (node is JsonArray array)
-        {
-            foreach (var item in array)
-            {
-                WithoutNulls(item!);
-            }
-        }
-
-        return node;
-    }
 
     /// <summary>Watson's error shape: <c>{"error": "…", "code": 400}</c>.</summary>
     private static IResult Error(int code, string message, int? status = null) =>

@@ -96,7 +96,7 @@ public static partial class Segmenter
     [GeneratedRegex("""
         (?<url>(?:https?://|www\.)[^\s<>"']+[^\s<>"'.,;:!?)\]])
         |(?<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
-        |(?<number>\d+(?:[.,]\d+)*(?:\.\d+)?)
+        |(?<number>\d{1,2}:\d{2}(?::\d{2})?|\d+(?:[.,]\d+)*(?:\.\d+)?)
         |(?<word>(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{Nd}]*(?:['’-]\p{L}[\p{L}\p{M}\p{Nd}]*)*)
         |\.\.\.|[?!]{2}|\S
         """, RegexOptions.IgnorePatternWhitespace)]

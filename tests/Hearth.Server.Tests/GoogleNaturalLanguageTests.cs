@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Hearth.Server.Tests;
+
+/// <summary>The Google Cloud Natural Language v1 endpoints, called as a Google client calls them.</summary>
+public sealed class GoogleNaturalLanguageTests
+{
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task AnalyzeEntities_gives_googles_types_salience_and_offsets_in_the_requested_encoding()
+    {
+        await using var node = await TestNode.StartAsync();
+        const string Body = """{"document": {"type": "PLAIN_TEXT", "language": "en", "content": "Café prices rose 12% on 3 March 2026, to €4.50."}, "encodingType": "UTF8"}""";
+
+        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:analyzeEntities", Json(Body))).Content.ReadAsStringAsync());
+
+        var entities = json.RootElement.GetProperty("entities").EnumerateArray().ToList();
+        var date = entities.Single(e => e.GetProperty("type").GetString() == "DATE");
+        Assert.Equal("3 March 2026", date.GetProperty("name").GetString());
+        Assert.Equal(25, date.GetProperty("mentions")[0].GetProperty("text").GetProperty("beginOffset").GetInt32()); // bytes: "é" takes two
+        Assert.Contains(entities, e => e.GetProperty("type").GetString() == "NUMBER" && e.GetProperty("name").GetString() == "12%");
+        Assert.Equal(1.0, entities.Sum(e => e.GetProperty("salience").GetDouble()), 2);
+        Assert.False(date.TryGetProperty("sentiment", out _));
+        Assert.Equal("en", json.RootElement.GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task AnalyzeSentiment_gives_a_document_score_and_magnitude_and_one_per_sentence()
+    {
+        await using var node = await TestNode.StartAsync();
+        const string Body = """{"document": {"type": "PLAIN_TEXT", "content": "The screen is gorgeous. The battery is awful."}, "encodingType": "UTF16"}""";
+
+        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:analyzeSentiment", Json(Body))).Content.ReadAsStringAsync());
+
+        var sentences = json.RootElement.GetProperty("sentences").EnumerateArray().ToList();
+        Assert.Equal(2, sentences.Count);
+        Assert.Equal(24, sentences[1].GetProperty("text").GetProperty("beginOffset").GetInt32());
+        Assert.True(sentences[0].GetProperty("sentiment").GetProperty("score").GetDouble() > 0);
+        Assert.True(sentences[1].GetProperty("sentiment").GetProperty("score").GetDouble() < 0);
+        Assert.True(json.RootElement.GetProperty("documentSentiment").GetProperty("magnitude").GetDouble() > 0.5);
+    }
+
+    [Fact]
+    public async Task AnnotateText_returns_what_was_asked_and_refuses_what_hearth_cannot_do_yet()
+    {
+        await using var node = await TestNode.StartAsync();
+        const string Syntax = """{"document": {"type": "PLAIN_TEXT", "content": "Meet at 10:30 am."}, "features": {"extractSyntax": true, "extractEntities": true}}""";
+        const string Classify = """{"document": {"type": "PLAIN_TEXT", "content": "Meet at 10:30 am."}, "features": {"classifyText": true}}""";
+
+        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:annotateText", Json(Syntax))).Content.ReadAsStringAsync());
+        var refused = await node.Http.PostAsync("/v1/documents:annotateText", Json(Classify));
+        using var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(5, json.RootElement.GetProperty("tokens").GetArrayLength());
+        Assert.Equal(-1, json.RootElement.GetProperty("tokens")[0].GetProperty("text").GetProperty("beginOffset").GetInt32()); // encodingType NONE
+        Assert.Equal("DATE", json.RootElement.GetProperty("entities")[0].GetProperty("type").GetString());
+        Assert.False(json.RootElement.TryGetProperty("documentSentiment", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("INVALID_ARGUMENT", error.RootElement.GetProperty("error").GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"document": {"type": "PLAIN_TEXT", "content": ""}}""", "content is empty")]
+    [InlineData("""{"document": {"gcsContentUri": "gs://bucket/file.txt"}}""", "gcsContentUri is not supported")]
+    [InlineData("""{"document": {"type": "PLAIN_TEXT", "content": "Guten Morgen, wie geht es Ihnen heute?"}}""", "language de is not supported")]
+    [InlineData("""{"document": {"content": "Hello there."}, "encodingType": "UTF7"}""", "encoding_type")]
+    public async Task Bad_requests_get_googles_error_shape(string body, string expected)
+    {
+        await using var node = await TestNode.StartAsync();
+
+        var response = await node.Http.PostAsync("/v1/documents:analyzeEntities", Json(body));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(400, json.RootElement.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Contains(expected, json.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+}
