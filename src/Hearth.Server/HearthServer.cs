@@ -27,6 +27,7 @@ public static class HearthServer
         app.MapDashboard();
         app.MapWatsonNlu();
         app.MapGoogleNaturalLanguage();
+        app.MapWatsonTone();
         return app;
     }
 }

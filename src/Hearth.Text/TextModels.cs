@@ -14,12 +14,16 @@ public sealed class TextModels(IReadOnlyList<(string Text, int Label)>? sentimen
     private readonly Lazy<MiniLmEncoder> encoder = new(() => MiniLmEncoder.OnBestProvider().Encoder);
     private SentimentModel? sentiment;
     private LinearHead? emotion;
+    private LinearHead? style;
 
     public MiniLmEncoder Encoder => encoder.Value;
 
     public SentimentModel Sentiment => sentiment ??= SentimentModel.Train(Encoder, sentimentExamples ?? SentimentModel.ShippedExamples());
 
     public LinearHead Emotion => emotion ??= LinearHead.Train(Encoder, Resources.Examples("emotion.tsv"));
+
+    /// <summary>Language style: analytical, confident, tentative, or none.</summary>
+    public LinearHead Style => style ??= LinearHead.Train(Encoder, Resources.Examples("style.tsv"));
 
     /// <summary>The model cards of Hearth's text models (what they were trained on, measured quality).</summary>
     public static string ModelCards()

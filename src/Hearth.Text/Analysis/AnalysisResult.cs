@@ -3,6 +3,7 @@ using Hearth.Text.Entities;
 using Hearth.Text.Keywords;
 using Hearth.Text.Language;
 using Hearth.Text.Sentiment;
+using Hearth.Text.Tone;
 
 namespace Hearth.Text.Analysis;
 
@@ -16,7 +17,8 @@ public sealed record AnalysisResult(
     IReadOnlyList<Entity>? Entities,
     IReadOnlyList<Keyword>? Keywords,
     SentimentResult? Sentiment,
-    EmotionResult? Emotion = null);
+    EmotionResult? Emotion = null,
+    ToneResult? Tone = null);
 
 /// <summary>Size of the analysed text.</summary>
 public sealed record TextUsage(int Characters, int Words, int Sentences);

@@ -9,8 +9,9 @@ public static class Feature
     public const string Keywords = "keywords";
     public const string Sentiment = "sentiment";
     public const string Emotion = "emotion";
+    public const string Tone = "tone";
 
-    public static IReadOnlyList<string> All { get; } = [Language, Sentences, Entities, Keywords, Sentiment, Emotion];
+    public static IReadOnlyList<string> All { get; } = [Language, Sentences, Entities, Keywords, Sentiment, Emotion, Tone];
 
     /// <summary>Parses a comma-separated list; unknown names are reported with the valid ones.</summary>
     public static IReadOnlyList<string> Parse(string? list)

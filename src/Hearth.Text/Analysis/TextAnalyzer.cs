@@ -4,6 +4,7 @@ using Hearth.Text.Keywords;
 using Hearth.Text.Language;
 using Hearth.Text.Segmentation;
 using Hearth.Text.Sentiment;
+using Hearth.Text.Tone;
 
 namespace Hearth.Text.Analysis;
 
@@ -22,8 +23,8 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
     public IReadOnlyList<AnalysisResult> AnalyzeMany(IReadOnlyList<string> texts, IReadOnlyList<string> features)
     {
         var parts = texts.Select(text => Prepare(text, features)).ToList();
-        var (wantSentiment, wantEmotion) = (features.Contains(Feature.Sentiment), features.Contains(Feature.Emotion));
-        if (!wantSentiment && !wantEmotion)
+        var (wantSentiment, wantEmotion, wantTone) = (features.Contains(Feature.Sentiment), features.Contains(Feature.Emotion), features.Contains(Feature.Tone));
+        if (!wantSentiment && !wantEmotion && !wantTone)
         {
             return [.. parts.Select(p => p.Result)];
         }
@@ -40,6 +41,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
             {
                 Sentiment = wantSentiment ? SentimentScoring.Score(sentences, targets, mine, models.Sentiment) : null,
                 Emotion = wantEmotion ? EmotionScoring.Score(sentences, targets, mine, models.Emotion) : null,
+                Tone = wantTone ? ToneScoring.Score(sentences, mine, models.Emotion, models.Style) : null,
             });
         }
 
@@ -63,7 +65,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
             notes.Add($"entities: month and day names are recognised in English and French only ('{language.Code}' found); numbers, money, percentages, e-mails and URLs are");
         }
 
-        foreach (var feature in features.Where(f => f is Feature.Sentiment or Feature.Emotion))
+        foreach (var feature in features.Where(f => f is Feature.Sentiment or Feature.Emotion or Feature.Tone))
         {
             if (language.Code == "fr")
             {
