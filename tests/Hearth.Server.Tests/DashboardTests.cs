@@ -37,6 +37,29 @@ public sealed class DashboardTests
     }
 
     [Fact]
+    public async Task Pasted_text_is_analysed_with_entities_highlighted_and_sentiment_and_emotions_as_bars()
+    {
+        await using var node = await TestNode.StartAsync();
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 1400 } });
+            await page.GotoAsync(node.Http.BaseAddress!.ToString());
+
+            await page.Locator("#text").FillAsync("I love this laptop, the battery lasts all day! Write to ops@hearth.example before 3 March 2026.");
+            await page.Locator("#analyze button").ClickAsync();
+            await page.Locator("#analysed mark[data-type='EMAIL']").WaitForAsync();
+
+            Assert.Equal("ops@hearth.example", await page.Locator("#analysed mark[data-type='EMAIL']").TextContentAsync());
+            Assert.Equal("3 March 2026", await page.Locator("#analysed mark[data-type='DATE']").TextContentAsync());
+            Assert.Contains("sentiment: positive", await page.Locator("#sentiment").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Equal(5, await page.Locator("#emotions .bar").CountAsync());
+            await page.Locator("#analysis").ScreenshotAsync(new() { Path = Browser.ArtifactPath("dashboard-analyze.png") });
+        }
+    }
+
+    [Fact]
     public async Task Beyond_loopback_the_dashboard_asks_for_the_token_then_goes_live()
     {
         await using var node = await TestNode.StartAsync(bind: "0.0.0.0", intervalSeconds: 0.2);

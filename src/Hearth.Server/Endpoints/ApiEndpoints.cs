@@ -7,6 +7,7 @@ using Hearth.Hardware.Watchdog;
 using Hearth.Server.Alerts;
 using Hearth.Server.Live;
 using Hearth.Server.Metrics;
+using Hearth.Text.Analysis;
 
 namespace Hearth.Server.Endpoints;
 
@@ -50,6 +51,23 @@ internal static class ApiEndpoints
                 ? Results.Text(json, "application/json", Encoding.UTF8)
                 : Problem(404, "no doctor report yet", "run 'hearth doctor' on this machine"))
             .WithSummary("The latest 'hearth doctor' report (docs/doctor-json.md).");
+        api.MapPost("/analyze", (AnalyzeRequest request, TextAnalyzer analyzer) =>
+            {
+                if (string.IsNullOrWhiteSpace(request.Text))
+                {
+                    return Problem(400, "no text to analyse", "send {\"text\": \"…\", \"features\": \"entities,sentiment\"}");
+                }
+
+                try
+                {
+                    return Results.Ok(analyzer.Analyze(request.Text, Feature.Parse(request.Features)));
+                }
+                catch (ArgumentException e)
+                {
+                    return Problem(400, e.Message, "leave 'features' out for all of them");
+                }
+            })
+            .WithSummary("Hearth's own text analysis of one document (docs/analyze.md); the dashboard's 'Analyse text' uses it.");
         api.MapGet("/bench", (BenchHistory history) => history.Latest() is { } figures
                 ? Results.Ok(figures)
                 : Problem(404, "no benchmark yet", "run 'hearth bench' on this machine"))
@@ -125,6 +143,9 @@ internal static class ApiEndpoints
     }
 
     private static IResult Problem(int status, string error, string fix) => Results.Json(new { error, fix }, statusCode: status);
+
+    /// <summary>The body of <c>POST /api/analyze</c>: the text and, optionally, a comma-separated feature list.</summary>
+    internal sealed record AnalyzeRequest(string Text, string? Features);
 
     /// <summary>The body of <c>POST /api/alerts</c>.</summary>
     internal sealed record NewAlert(string Subject, string Message, Severity? Severity);

@@ -78,7 +78,11 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         }
 
         var entities = features.Contains(Feature.Entities) ? Entity.Group(PatternEntities.Resolve(PatternEntities.Find(text).Concat(gazetteer.Find(text))), text.Length) : null;
-        var keywords = features.Contains(Feature.Keywords) ? (supported ? TextRank.Extract(sentences) : []) : null;
+        // A word inside a date, an amount or an address ("march" in "3 March 2026") is not what the text is about.
+        var mentioned = PatternEntities.Find(text).Select(m => m.Text.ToLowerInvariant()).ToList();
+        IReadOnlyList<Keyword>? keywords = !features.Contains(Feature.Keywords) ? null
+            : !supported ? []
+            : [.. TextRank.Extract(sentences, 15).Where(k => !mentioned.Any(m => m.Contains(k.Text, StringComparison.Ordinal))).Take(10)];
         var targets = (entities?.Select(e => e.Text) ?? []).Concat(keywords?.Select(k => k.Text) ?? []).ToList();
         var result = new AnalysisResult(
             language,

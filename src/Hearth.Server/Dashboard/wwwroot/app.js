@@ -163,6 +163,44 @@ async function listen() {
   setTimeout(listen, 2000);
 }
 
+function bar(label, value, kind = "") {
+  const width = Math.round(Math.min(1, Math.abs(value)) * 100);
+  return `<span>${text(label)}</span><div class="bar ${kind}"><span style="width:${width}%"></span></div><span>${value.toFixed(2)}</span>`;
+}
+
+function highlight(content, entities) {
+  const mentions = (entities || []).flatMap((e) => e.mentions.map((m) => ({ ...m, type: e.type }))).sort((a, b) => a.start - b.start);
+  let html = "", at = 0;
+  for (const m of mentions) {
+    if (m.start < at) continue;
+    html += text(content.slice(at, m.start)) + `<mark title="${text(m.type)}" data-type="${text(m.type)}">${text(content.slice(m.start, m.start + m.length))}</mark>`;
+    at = m.start + m.length;
+  }
+  return html + text(content.slice(at));
+}
+
+$("#analyze").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const content = $("#text").value;
+  const out = $("#analysis");
+  out.textContent = "analysing…";
+  try {
+    const response = await api("/api/analyze", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: content }) });
+    const r = await response.json();
+    if (!response.ok) { out.textContent = `${r.error} (${r.fix})`; return; }
+    const s = r.sentiment.document, e = r.emotion.document;
+    out.innerHTML =
+      `<p class="muted">language ${text(r.language.code)} · ${r.usage.words} words · ${r.usage.sentences} sentences${r.notes.length ? " · " + r.notes.map(text).join("; ") : ""}</p>` +
+      `<div class="analysed" id="analysed">${highlight(content, r.entities)}</div>` +
+      `<div class="bars" id="sentiment">${bar(`sentiment: ${s.label}`, s.score, s.label)}</div>` +
+      `<div class="bars" id="emotions">${["anger", "disgust", "fear", "joy", "sadness"].map((k) => bar(k, e[k])).join("")}</div>` +
+      `<p>tone: ${r.tone.document.map((t) => `${text(t.toneName)} ${t.score.toFixed(2)}`).join(", ") || "none strong enough"}</p>` +
+      `<p class="chips">${r.keywords.map((k) => `<span>${text(k.text)}</span>`).join("")}</p>`;
+  } catch (error) {
+    out.textContent = `failed: ${error.message}`;
+  }
+});
+
 $("#login").addEventListener("submit", (event) => {
   event.preventDefault();
   token = $("#token").value.trim();
