@@ -68,7 +68,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
             if (single.Error is not null)
             {
                 Console.Error.WriteLine($"hearth: {single.Id}: {single.Error}");
-                return ExitCodes.DeviceNotWorking;
+                return ExitCodes.SomeInputsUnreadable;
             }
 
             Console.Out.WriteLine(JsonSerializer.Serialize(analyzer.Analyze(single.Text!, features), HearthJson.Options));
@@ -129,7 +129,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
 
         var seconds = Math.Max(watch.Elapsed.TotalSeconds, 1e-9);
         Console.Error.WriteLine($"{(Console.IsErrorRedirected ? "" : "\r")}hearth: analysed {count - errors} documents ({words:N0} words) in {seconds:N1} s: {(count - errors) / seconds:N0} documents/s, {words / seconds:N0} words/s; {errors} unreadable{(skipped > 0 ? $"; {skipped} already done, skipped" : "")}{(cancellationToken.IsCancellationRequested ? "; interrupted: --resume goes on from here" : "")}");
-        return errors > 0 ? ExitCodes.DeviceNotWorking : ExitCodes.Ok;
+        return errors > 0 ? ExitCodes.SomeInputsUnreadable : ExitCodes.Ok;
     }
 
     /// <summary>The ids already written; a last line cut by an interruption is removed first.</summary>

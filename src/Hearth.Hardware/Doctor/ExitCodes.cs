@@ -8,6 +8,9 @@ public static class ExitCodes
     /// <summary>A device is present but not working, or a GPU was expected and none works.</summary>
     public const int DeviceNotWorking = 1;
 
+    /// <summary><c>analyze</c>: some inputs could not be read (each reported; the others were processed).</summary>
+    public const int SomeInputsUnreadable = 1;
+
     /// <summary>Bad usage or an internal error.</summary>
     public const int UsageOrInternal = 2;
 
