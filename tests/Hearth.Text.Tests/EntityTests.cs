@@ -26,6 +26,28 @@ public sealed class EntityTests
         Assert.Equal(expected, text.Substring(mention.Start, mention.Length));
     }
 
+    [Theory]
+    [InlineData("Prime Minister Keir Starmer met the press.", "PERSON", "Keir Starmer")]
+    [InlineData("The Bank of England kept rates unchanged.", "ORGANIZATION", "Bank of England")]
+    [InlineData("Shares of Siemens fell on Monday.", "ORGANIZATION", "Siemens")]
+    [InlineData("Engineers flew to San Francisco last week.", "LOCATION", "San Francisco")]
+    [InlineData("Floods hit the Loire Valley again.", "LOCATION", "Loire Valley")]
+    [InlineData("\"We will win,\" said Ada Okafor.", "PERSON", "Ada Okafor")]
+    public void Names_are_found_by_their_cues(string text, string type, string expected)
+    {
+        var mentions = new NameFinder().Find(Segmentation.Segmenter.Sentences(text));
+
+        var mention = Assert.Single(mentions, m => m.Type == type);
+        Assert.Equal(expected, mention.Text);
+        Assert.Equal(expected, text.Substring(mention.Start, mention.Length));
+    }
+
+    [Fact]
+    public void A_capitalised_sentence_opener_alone_is_no_name()
+    {
+        Assert.Empty(new NameFinder().Find(Segmentation.Segmenter.Sentences("Yesterday the server stopped. Nothing else happened.")));
+    }
+
     [Fact]
     public void Overlapping_patterns_keep_the_longest_mention()
     {

@@ -11,6 +11,8 @@ namespace Hearth.Text.Analysis;
 /// <summary>The text pipeline: language, sentences and tokens with offsets, entities, keywords.</summary>
 public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer, TextModels models)
 {
+    private static readonly Lazy<NameFinder> Names = new(() => new NameFinder());
+
     /// <summary>Languages whose stop words, month and day names the analysers know.</summary>
     private static readonly string[] FullySupported = ["en", "fr"];
 
@@ -52,7 +54,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
     {
         var sentences = Segmenter.Sentences(text);
         var words = sentences.Sum(s => s.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number));
-        var language = features.Any(f => f != Feature.Sentences && f != Feature.Entities) ? languages.Detect(text) : LanguageGuess.Unknown;
+        var language = features.Any(f => f != Feature.Sentences) ? languages.Detect(text) : LanguageGuess.Unknown;
         var notes = new List<string>();
         var supported = FullySupported.Contains(language.Code);
         if (!supported && features.Contains(Feature.Keywords))
@@ -62,7 +64,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
 
         if (!supported && features.Contains(Feature.Entities))
         {
-            notes.Add($"entities: month and day names are recognised in English and French only ('{language.Code}' found); numbers, money, percentages, e-mails and URLs are");
+            notes.Add($"entities: names, months and days are recognised in English and French only ('{language.Code}' found); numbers, money, percentages, e-mails and URLs are");
         }
 
         foreach (var feature in features.Where(f => f is Feature.Sentiment or Feature.Emotion or Feature.Tone))
@@ -77,7 +79,9 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
             }
         }
 
-        var entities = features.Contains(Feature.Entities) ? Entity.Group(PatternEntities.Resolve(PatternEntities.Find(text).Concat(gazetteer.Find(text))), text.Length) : null;
+        var entities = features.Contains(Feature.Entities)
+            ? Entity.Group(PatternEntities.Resolve(PatternEntities.Find(text).Concat(gazetteer.Find(text)).Concat(supported ? Names.Value.Find(sentences) : [])), text.Length)
+            : null;
         // A word inside a date, an amount or an address ("march" in "3 March 2026") is not what the text is about.
         var mentioned = PatternEntities.Find(text).Select(m => m.Text.ToLowerInvariant()).ToList();
         IReadOnlyList<Keyword>? keywords = !features.Contains(Feature.Keywords) ? null
