@@ -7,6 +7,9 @@ internal static class Hearth
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
+    /// <summary>Where runs without a home of their own keep their state: never the real ~/.hearth.</summary>
+    private static readonly string DefaultHome = Directory.CreateTempSubdirectory("hearth-cli-tests-").FullName;
+
     public static Result Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -21,6 +24,7 @@ internal static class Hearth
             start.ArgumentList.Add(arg);
         }
 
+        start.Environment["HEARTH_HOME"] = DefaultHome;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
