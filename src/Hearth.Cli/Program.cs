@@ -35,7 +35,7 @@ app.Configure(config =>
         .WithExample("run", "--expect", "gpu", "--", "python3", "train.py")
         .WithExample("run", "--", "dotnet", "MyTrainer.dll");
     config.AddCommand<AnalyzeCommand>("analyze")
-        .WithDescription("Analyse text on this machine (nothing leaves it): language, sentences with offsets, entities, keywords. JSON for one document, JSON Lines for many.")
+        .WithDescription("Analyse text on this machine (nothing leaves it): language, sentences, entities, keywords, sentiment, emotion, tone. JSON for one document, JSON Lines for many.")
         .WithExample("analyze", "report.txt")
         .WithExample("analyze", "corpus/", "-o", "results.jsonl", "--resume")
         .WithExample("analyze", "-", "--features", "entities,keywords");
