@@ -9,6 +9,9 @@ public static class HearthJson
 {
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
 
+    /// <summary>The same style on one line: JSON Lines, Server-Sent Events.</summary>
+    public static JsonSerializerOptions Compact { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
     /// <summary>Applies Hearth's conventions to options another framework owns (ASP.NET Core's, for instance).</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {

@@ -82,7 +82,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
     {
         var done = settings.Resume ? ResumePoint(settings.Output!) : [];
         using var output = settings.Output is null ? Console.Out : new StreamWriter(new FileStream(settings.Output, settings.Resume ? FileMode.Append : FileMode.Create), new UTF8Encoding(false));
-        var line = new JsonSerializerOptions(HearthJson.Options) { WriteIndented = false };
+        var line = HearthJson.Compact;
         var (count, words, errors, skipped) = (0, 0L, 0, 0);
         var watch = Stopwatch.StartNew();
         // Documents go through the model in small groups (their sentences share batches); each result is

@@ -32,7 +32,7 @@ public sealed class BenchHistory(HearthDatabase database)
         using var transaction = connection.BeginTransaction();
         using var run = connection.CreateCommand();
         run.CommandText = "INSERT INTO bench_runs (started_at, host) VALUES ($at, $host); SELECT last_insert_rowid();";
-        run.Parameters.AddWithValue("$at", result.StartedAt.ToString("O", CultureInfo.InvariantCulture));
+        run.Parameters.AddWithValue("$at", HearthDatabase.TimeText(result.StartedAt));
         run.Parameters.AddWithValue("$host", result.Host);
         var id = (long)run.ExecuteScalar()!;
         foreach (var f in result.Figures)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Hearth.Hardware.History;
@@ -19,6 +20,11 @@ public sealed class HearthDatabase(Func<string> path)
     private static readonly ConcurrentDictionary<(string File, string Schema), bool> Applied = new();
 
     public string FilePath => path();
+
+    /// <summary>How every Hearth table stores a time: round-trip ISO 8601 text.</summary>
+    public static string TimeText(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Whether an exception means the store cannot be used (no writable home, a locked or damaged file):

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Hearth.Hardware.History;
@@ -14,7 +13,7 @@ public sealed class ReportStore(HearthDatabase database)
         using var upsert = db.CreateCommand();
         upsert.CommandText = "INSERT OR REPLACE INTO reports (kind, at, json) VALUES ($kind, $at, $json)";
         upsert.Parameters.AddWithValue("$kind", kind);
-        upsert.Parameters.AddWithValue("$at", at.ToString("O", CultureInfo.InvariantCulture));
+        upsert.Parameters.AddWithValue("$at", HearthDatabase.TimeText(at));
         upsert.Parameters.AddWithValue("$json", json);
         upsert.ExecuteNonQuery();
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hearth.Hardware.History;
 using Microsoft.Data.Sqlite;
 
@@ -30,7 +29,7 @@ public sealed class JobStore(HearthDatabase database)
         insert.Parameters.AddWithValue("$command", command);
         insert.Parameters.AddWithValue("$expect", (object?)expect ?? DBNull.Value);
         insert.Parameters.AddWithValue("$pid", pid);
-        insert.Parameters.AddWithValue("$at", Text(at));
+        insert.Parameters.AddWithValue("$at", HearthDatabase.TimeText(at));
         return (long)insert.ExecuteScalar()!;
     }
 
@@ -40,7 +39,7 @@ public sealed class JobStore(HearthDatabase database)
         using var update = db.CreateCommand();
         update.CommandText = "UPDATE jobs SET ended_at = $at, exit_code = $exit, verdict = $verdict, expectation_met = $met WHERE id = $id";
         update.Parameters.AddWithValue("$id", id);
-        update.Parameters.AddWithValue("$at", Text(at));
+        update.Parameters.AddWithValue("$at", HearthDatabase.TimeText(at));
         update.Parameters.AddWithValue("$exit", exitCode);
         update.Parameters.AddWithValue("$verdict", verdict);
         update.Parameters.AddWithValue("$met", expectationMet is { } met ? met ? 1 : 0 : DBNull.Value);
@@ -68,8 +67,8 @@ public sealed class JobStore(HearthDatabase database)
                 reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.GetInt32(3),
-                Parse(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : Parse(reader.GetString(5)),
+                HearthDatabase.ParseTime(reader.GetString(4)),
+                reader.IsDBNull(5) ? null : HearthDatabase.ParseTime(reader.GetString(5)),
                 reader.IsDBNull(6) ? null : reader.GetInt32(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7),
                 reader.IsDBNull(8) ? null : reader.GetInt32(8) == 1));
@@ -77,8 +76,4 @@ public sealed class JobStore(HearthDatabase database)
 
         return jobs;
     }
-
-    private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 }

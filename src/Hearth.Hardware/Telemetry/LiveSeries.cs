@@ -9,8 +9,6 @@ public sealed class LiveSeries(TimeSpan window)
     /// <summary>The newest snapshot added.</summary>
     public TelemetrySnapshot? Latest { get; private set; }
 
-    public TimeSpan Window => window;
-
     public void Add(TelemetrySnapshot snapshot)
     {
         lock (gate)

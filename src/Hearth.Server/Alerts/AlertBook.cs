@@ -74,7 +74,7 @@ public sealed class AlertBook(AlertStore store, LiveHub hub, WebhookNotifier web
     private void Publish(Alert alert)
     {
         store.Save(alert);
-        hub.Publish(new ServerEvent("alert", JsonSerializer.Serialize(alert, HearthJson.Options)));
+        hub.Publish(new ServerEvent("alert", JsonSerializer.Serialize(alert, HearthJson.Compact)));
         webhook.Notify(alert);
     }
 }

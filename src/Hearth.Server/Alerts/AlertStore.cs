@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hearth.Hardware.History;
 using Hearth.Hardware.Watchdog;
 using Microsoft.Data.Sqlite;
@@ -24,8 +23,8 @@ public sealed class AlertStore(HearthDatabase database)
         upsert.Parameters.AddWithValue("$severity", alert.Severity.ToString());
         upsert.Parameters.AddWithValue("$subject", alert.Subject);
         upsert.Parameters.AddWithValue("$message", alert.Message);
-        upsert.Parameters.AddWithValue("$raised", Text(alert.RaisedAt));
-        upsert.Parameters.AddWithValue("$cleared", alert.ClearedAt is { } c ? Text(c) : DBNull.Value);
+        upsert.Parameters.AddWithValue("$raised", HearthDatabase.TimeText(alert.RaisedAt));
+        upsert.Parameters.AddWithValue("$cleared", alert.ClearedAt is { } c ? HearthDatabase.TimeText(c) : DBNull.Value);
         upsert.ExecuteNonQuery();
     }
 
@@ -40,13 +39,9 @@ public sealed class AlertStore(HearthDatabase database)
         while (reader.Read())
         {
             alerts.Add(new Alert(reader.GetString(0), reader.GetString(1), Enum.Parse<Severity>(reader.GetString(2)), reader.GetString(3), reader.GetString(4),
-                Parse(reader.GetString(5)), reader.IsDBNull(6) ? null : Parse(reader.GetString(6))));
+                HearthDatabase.ParseTime(reader.GetString(5)), reader.IsDBNull(6) ? null : HearthDatabase.ParseTime(reader.GetString(6))));
         }
 
         return alerts;
     }
-
-    private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 }

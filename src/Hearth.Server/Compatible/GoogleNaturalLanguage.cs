@@ -26,19 +26,18 @@ internal static class GoogleNaturalLanguage
 
     public static void MapGoogleNaturalLanguage(this WebApplication app)
     {
-        app.MapPost("/v1/documents:analyzeEntities", (HttpRequest r, TextAnalyzer a) => Answer(r, a, entities: true, sentiment: false, syntax: false, entitySentiment: false))
+        app.MapPost("/v1/documents:analyzeEntities", (HttpRequest r, TextAnalyzer a) =>
+                WithBody(r, body => Answer(body, a, entities: true, sentiment: false, syntax: false, entitySentiment: false)))
             .WithSummary("Google Cloud Natural Language v1 analyzeEntities, locally.");
-        app.MapPost("/v1/documents:analyzeSentiment", (HttpRequest r, TextAnalyzer a) => Answer(r, a, entities: false, sentiment: true, syntax: false, entitySentiment: false))
+        app.MapPost("/v1/documents:analyzeSentiment", (HttpRequest r, TextAnalyzer a) =>
+                WithBody(r, body => Answer(body, a, entities: false, sentiment: true, syntax: false, entitySentiment: false)))
             .WithSummary("Google Cloud Natural Language v1 analyzeSentiment, locally.");
         app.MapPost("/v1/documents:annotateText", AnnotateText)
             .WithSummary("Google Cloud Natural Language v1 annotateText, locally (no part-of-speech tags, no classification yet).");
     }
 
-    private static async Task<IResult> AnnotateText(HttpRequest request, TextAnalyzer analyzer)
+    private static Task<IResult> AnnotateText(HttpRequest request, TextAnalyzer analyzer) => WithBody(request, body =>
     {
-        request.EnableBuffering();
-        var body = await JsonNode.ParseAsync(request.Body).ConfigureAwait(false);
-        request.Body.Position = 0;
         var features = body?["features"];
         if (features?["classifyText"]?.GetValue<bool>() == true || features?["moderateText"]?.GetValue<bool>() == true)
         {
@@ -46,14 +45,15 @@ internal static class GoogleNaturalLanguage
         }
 
         var entitySentiment = features?["extractEntitySentiment"]?.GetValue<bool>() == true;
-        return await Answer(request, analyzer,
+        return Answer(body, analyzer,
             entities: features?["extractEntities"]?.GetValue<bool>() == true || entitySentiment,
             sentiment: features?["extractDocumentSentiment"]?.GetValue<bool>() == true,
             syntax: features?["extractSyntax"]?.GetValue<bool>() == true,
-            entitySentiment).ConfigureAwait(false);
-    }
+            entitySentiment);
+    });
 
-    private static async Task<IResult> Answer(HttpRequest request, TextAnalyzer analyzer, bool entities, bool sentiment, bool syntax, bool entitySentiment)
+    /// <summary>Reads the request's JSON once and answers from it, or gives Google's error for a body that is not JSON.</summary>
+    private static async Task<IResult> WithBody(HttpRequest request, Func<JsonNode?, IResult> answer)
     {
         JsonNode? body;
         try
@@ -65,6 +65,11 @@ internal static class GoogleNaturalLanguage
             return Error(400, $"Invalid JSON payload received. {e.Message}");
         }
 
+        return answer(body);
+    }
+
+    private static IResult Answer(JsonNode? body, TextAnalyzer analyzer, bool entities, bool sentiment, bool syntax, bool entitySentiment)
+    {
         var document = body?["document"];
         var content = document?["content"]?.GetValue<string>();
         if (document?["gcsContentUri"] is not null)

@@ -107,7 +107,7 @@ internal static class ApiEndpoints
         var recent = live.Names().Where(n => n.EndsWith("." + Series.Util, StringComparison.Ordinal) || n.EndsWith("." + Series.Temp, StringComparison.Ordinal)
                 || n.EndsWith("." + Series.Power, StringComparison.Ordinal) || n.EndsWith("." + Series.MemUsed, StringComparison.Ordinal))
             .ToDictionary(n => n, n => live.Points(n).Select(p => new[] { p.At.ToUnixTimeMilliseconds(), p.Value }));
-        var hello = System.Text.Json.JsonSerializer.Serialize(new { host = Environment.MachineName, devices = collector.Devices, recent, alerts = alerts.Active }, Hardware.HearthJson.Options);
+        var hello = System.Text.Json.JsonSerializer.Serialize(new { host = Environment.MachineName, devices = collector.Devices, recent, alerts = alerts.Active }, Hardware.HearthJson.Compact);
         await Send(context, new ServerEvent("hello", hello)).ConfigureAwait(false);
         try
         {
@@ -124,9 +124,8 @@ internal static class ApiEndpoints
 
     private static async Task Send(HttpContext context, ServerEvent serverEvent)
     {
-        // One line of data per event: the JSON is written unindented.
-        var data = System.Text.Json.Nodes.JsonNode.Parse(serverEvent.Json)!.ToJsonString();
-        await context.Response.WriteAsync($"event: {serverEvent.Name}\ndata: {data}\n\n", context.RequestAborted).ConfigureAwait(false);
+        // Events are serialised on one line (HearthJson.Compact): one "data:" line each.
+        await context.Response.WriteAsync($"event: {serverEvent.Name}\ndata: {serverEvent.Json}\n\n", context.RequestAborted).ConfigureAwait(false);
         await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 

@@ -71,7 +71,7 @@ public sealed partial class TelemetryService(
         alerts.Record(changes, watchdog.Active);
         if (hub.Subscribers > 0)
         {
-            hub.Publish(new ServerEvent("sample", JsonSerializer.Serialize(LiveSample.From(snapshot), HearthJson.Options)));
+            hub.Publish(new ServerEvent("sample", JsonSerializer.Serialize(LiveSample.From(snapshot), HearthJson.Compact)));
         }
         Ticks++;
     }

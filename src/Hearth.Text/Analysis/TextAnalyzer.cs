@@ -79,11 +79,12 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
             }
         }
 
+        var patterns = features.Contains(Feature.Entities) || features.Contains(Feature.Keywords) ? PatternEntities.Find(text) : [];
         var entities = features.Contains(Feature.Entities)
-            ? Entity.Group(PatternEntities.Resolve(PatternEntities.Find(text).Concat(gazetteer.Find(text)).Concat(supported ? Names.Value.Find(sentences) : [])), text.Length)
+            ? Entity.Group(PatternEntities.Resolve(patterns.Concat(gazetteer.Find(text)).Concat(supported ? Names.Value.Find(sentences) : [])), text.Length)
             : null;
         // A word inside a date, an amount or an address ("march" in "3 March 2026") is not what the text is about.
-        var mentioned = PatternEntities.Find(text).Select(m => m.Text.ToLowerInvariant()).ToList();
+        var mentioned = patterns.Select(m => m.Text.ToLowerInvariant()).ToList();
         IReadOnlyList<Keyword>? keywords = !features.Contains(Feature.Keywords) ? null
             : !supported ? []
             : [.. TextRank.Extract(sentences, 15).Where(k => !mentioned.Any(m => m.Contains(k.Text, StringComparison.Ordinal))).Take(10)];
