@@ -113,3 +113,19 @@ double microP = allTp / Math.Max(1, allTp + allFp), microR = allTp / Math.Max(1,
 Console.WriteLine($"  all three    precision {microP:0.00}  recall {microR:0.00}  F1 {2 * microP * microR / Math.Max(1e-9, microP + microR):0.00}");
 nameMisses.ForEach(Console.WriteLine);
 }
+
+// Categories: top-1 accuracy and whether the right one is among the three reported, on texts written apart
+// from the category descriptions.
+var topics = File.ReadAllLines(Path.Combine(data, "categories-eval.tsv")).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t', 2)).Select(p => (Label: p[0], Text: p[1])).ToList();
+var categorised = analyzer.AnalyzeMany([.. topics.Select(t => t.Text)], [Hearth.Text.Analysis.Feature.Categories]);
+string? Best(int i) => categorised[i].Categories!.Count > 0 ? categorised[i].Categories![0].Label : null;
+var top1 = topics.Where((t, i) => Best(i) == t.Label).Count();
+var top3 = topics.Where((t, i) => categorised[i].Categories!.Any(c => c.Label == t.Label)).Count();
+Console.WriteLine($"categories on bench/data/categories-eval.tsv ({topics.Count} texts, {models.Categories.Labels.Count} categories): top-1 accuracy {100.0 * top1 / topics.Count:0.0}%, right one among those reported {100.0 * top3 / topics.Count:0.0}%");
+for (var i = 0; i < topics.Count; i++)
+{
+    if (Best(i) != topics[i].Label)
+    {
+        Console.WriteLine($"    expected {topics[i].Label}, got {string.Join(", ", categorised[i].Categories!.Select(c => $"{c.Label} {c.Score:0.00}"))}: {topics[i].Text}");
+    }
+}

@@ -28,6 +28,7 @@ public static class HearthServer
         app.MapWatsonNlu();
         app.MapGoogleNaturalLanguage();
         app.MapWatsonTone();
+        app.MapWatsonPersonality();
         return app;
     }
 }

@@ -1,5 +1,7 @@
+using Hearth.Text.Categories;
 using Hearth.Text.Embeddings;
 using Hearth.Text.Heads;
+using Hearth.Text.Personality;
 using Hearth.Text.Sentiment;
 
 namespace Hearth.Text;
@@ -11,10 +13,13 @@ namespace Hearth.Text;
 /// <param name="sentimentExamples">Examples to train the sentiment head on; null for the ones shipped with Hearth.</param>
 public sealed class TextModels(IReadOnlyList<(string Text, int Label)>? sentimentExamples = null) : IDisposable
 {
+    private static readonly string[] ReferenceSets = ["sentiment.tsv", "emotion.tsv", "style.tsv"];
     private readonly Lazy<MiniLmEncoder> encoder = new(() => MiniLmEncoder.OnBestProvider().Encoder);
     private SentimentModel? sentiment;
     private LinearHead? emotion;
     private LinearHead? style;
+    private PersonalityModel? personality;
+    private CategoryModel? categories;
 
     public MiniLmEncoder Encoder => encoder.Value;
 
@@ -24,6 +29,15 @@ public sealed class TextModels(IReadOnlyList<(string Text, int Label)>? sentimen
 
     /// <summary>Language style: analytical, confident, tentative, or none.</summary>
     public LinearHead Style => style ??= LinearHead.Train(Encoder, Resources.Examples("style.tsv"));
+
+    /// <summary>Topic categories, zero-shot from a few typical sentences per category.</summary>
+    public CategoryModel Categories => categories ??= CategoryModel.Train(Encoder, Resources.Examples("categories.tsv"));
+
+    /// <summary>Big Five with facets; percentiles among windows of the sentences of every shipped training set.</summary>
+    public PersonalityModel Personality => personality ??= PersonalityModel.Train(
+        Encoder,
+        Resources.Examples("personality.tsv"),
+        [.. ReferenceSets.SelectMany(Resources.Examples).Select(e => e.Text)]);
 
     /// <summary>The model cards of Hearth's text models (what they were trained on, measured quality).</summary>
     public static string ModelCards()

@@ -18,7 +18,7 @@ public sealed class WatsonNluTests
         await using var node = await TestNode.StartAsync();
         const string Body = """
             {"text": "Hearth's team in Lyon spent $2.5 million on GPUs on 3 March 2026. Write to ops@hearth.example. The GPU cluster is cool; the GPU cluster never sleeps.",
-             "features": {"entities": {"mentions": true, "limit": 10}, "keywords": {"limit": 3, "sentiment": true}, "syntax": {"sentences": true}, "sentiment": {"targets": ["GPU cluster"]}, "emotion": {}, "concepts": {}},
+             "features": {"entities": {"mentions": true, "limit": 10}, "keywords": {"limit": 3, "sentiment": true}, "syntax": {"sentences": true}, "sentiment": {"targets": ["GPU cluster"]}, "emotion": {}, "categories": {"limit": 1}, "concepts": {}},
              "return_analyzed_text": true}
             """;
 
@@ -37,7 +37,8 @@ public sealed class WatsonNluTests
         Assert.Equal("gpu cluster", root.GetProperty("keywords")[0].GetProperty("text").GetString());
         Assert.Equal(3, root.GetProperty("keywords").GetArrayLength());
         Assert.Equal(3, root.GetProperty("syntax").GetProperty("sentences").GetArrayLength());
-        Assert.Contains("concepts: not available in this Hearth node yet", root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.StartsWith("concepts: not available in Hearth", root.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("/technology and computing", root.GetProperty("categories").EnumerateArray().Single().GetProperty("label").GetString());
         Assert.InRange(root.GetProperty("emotion").GetProperty("document").GetProperty("emotion").GetProperty("joy").GetDouble(), 0, 1);
         Assert.InRange(root.GetProperty("sentiment").GetProperty("document").GetProperty("score").GetDouble(), -1, 1);
         Assert.Equal("GPU cluster", root.GetProperty("sentiment").GetProperty("targets")[0].GetProperty("text").GetString());

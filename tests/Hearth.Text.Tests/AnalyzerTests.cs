@@ -17,8 +17,9 @@ public sealed class AnalyzerTests
 
         Assert.Equal("en", english.Language.Code);
         Assert.Equal("fr", french.Language.Code);
-        Assert.Equal(["sentiment", "emotion", "tone"], french.Notes.Select(n => n.Split(':')[0]));
-        Assert.All(french.Notes, n => Assert.EndsWith("French scores are less reliable", n, StringComparison.Ordinal));
+        var modelNotes = french.Notes.Where(n => !n.Contains("minimum number of words", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["sentiment", "emotion", "tone", "categories", "personality"], modelNotes.Select(n => n.Split(':')[0]));
+        Assert.All(modelNotes, n => Assert.EndsWith("French scores are less reliable", n, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -91,5 +92,18 @@ public sealed class AnalyzerTests
 
         Assert.Equal("Report\n\nGPU use\n\nIt ran on the CPU.", html);
         Assert.Equal("Title\n\nSome bold text and a link.", markdown);
+    }
+
+    [Theory]
+    [InlineData("The striker scored twice and the team climbed to second place in the league.", "/sports")]
+    [InlineData("Add the onions to the pan, then simmer the tomato sauce for twenty minutes.", "/food and drink")]
+    [InlineData("The central bank kept its interest rate unchanged and the euro fell against the dollar.", "/finance")]
+    public void The_best_category_comes_first_with_a_score_in_0_1(string text, string category)
+    {
+        var categories = Analyzer.Analyze(text, [Feature.Categories]).Categories!;
+
+        Assert.Equal(category, categories[0].Label);
+        Assert.InRange(categories.Count, 1, 3);
+        Assert.All(categories, c => Assert.InRange(c.Score, 0.1, 1));
     }
 }

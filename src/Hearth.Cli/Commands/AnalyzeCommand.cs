@@ -30,7 +30,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
         public string Input { get; init; } = "";
 
         [CommandOption("--features <LIST>")]
-        [Description("Comma-separated: language, sentences, entities, keywords, sentiment, emotion, tone (default: all).")]
+        [Description("Comma-separated: language, sentences, entities, keywords, sentiment, emotion, tone, categories, personality (default: all).")]
         public string? Features { get; init; }
 
         [CommandOption("-o|--output <FILE>")]

@@ -16,7 +16,13 @@ internal static class WatsonNlu
 {
     public const int MaxCharacters = 50_000;
 
-    private static readonly string[] Planned = ["concepts", "categories", "relations", "semantic_roles"];
+    /// <summary>Features that need what Hearth does not have (a knowledge base, a parser): named in warnings.</summary>
+    private static readonly Dictionary<string, string> NotAvailable = new()
+    {
+        ["concepts"] = "concepts: not available in Hearth (Watson linked them to DBpedia; Hearth ships no knowledge base)",
+        ["relations"] = "relations: not available in Hearth (no relation model)",
+        ["semantic_roles"] = "semantic_roles: not available in Hearth (no parser)",
+    };
 
     private static readonly Dictionary<string, string> EntityTypes = new()
     {
@@ -103,7 +109,12 @@ internal static class WatsonNlu
             wanted.Add(Feature.Emotion);
         }
 
-        warnings.AddRange(features.Select(f => f.Key).Where(Planned.Contains).Select(f => $"{f}: not available in this Hearth node yet"));
+        if (features.ContainsKey("categories"))
+        {
+            wanted.Add(Feature.Categories);
+        }
+
+        warnings.AddRange(features.Select(f => f.Key).Where(NotAvailable.ContainsKey).Select(f => NotAvailable[f]));
         var result = analyzer.Analyze(text, wanted);
         Func<string, JsonNode?> emotionOf = target => result.Emotion?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } e
             ? Emotions(e.Emotion)
@@ -156,6 +167,12 @@ internal static class WatsonNlu
                 ["sentiment"] = withSentiment ? sentimentOf(k.Text) : null,
                 ["emotion"] = features["keywords"]?["emotion"]?.GetValue<bool>() == true ? emotionOf(k.Text) : null,
             })]);
+        }
+
+        if (result.Categories is { } categories)
+        {
+            var limit = features["categories"]?["limit"]?.GetValue<int>() ?? 3;
+            response["categories"] = new JsonArray([.. categories.Take(limit).Select(c => (JsonNode)new JsonObject { ["score"] = c.Score, ["label"] = c.Label })]);
         }
 
         if (features.ContainsKey("sentiment") && result.Sentiment is { } sentiment)

@@ -1,7 +1,9 @@
+using Hearth.Text.Categories;
 using Hearth.Text.Emotion;
 using Hearth.Text.Entities;
 using Hearth.Text.Keywords;
 using Hearth.Text.Language;
+using Hearth.Text.Personality;
 using Hearth.Text.Sentiment;
 using Hearth.Text.Tone;
 
@@ -18,7 +20,9 @@ public sealed record AnalysisResult(
     IReadOnlyList<Keyword>? Keywords,
     SentimentResult? Sentiment,
     EmotionResult? Emotion = null,
-    ToneResult? Tone = null);
+    ToneResult? Tone = null,
+    IReadOnlyList<Category>? Categories = null,
+    PersonalityProfile? Personality = null);
 
 /// <summary>Size of the analysed text.</summary>
 public sealed record TextUsage(int Characters, int Words, int Sentences);

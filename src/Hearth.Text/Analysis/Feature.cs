@@ -10,8 +10,10 @@ public static class Feature
     public const string Sentiment = "sentiment";
     public const string Emotion = "emotion";
     public const string Tone = "tone";
+    public const string Categories = "categories";
+    public const string Personality = "personality";
 
-    public static IReadOnlyList<string> All { get; } = [Language, Sentences, Entities, Keywords, Sentiment, Emotion, Tone];
+    public static IReadOnlyList<string> All { get; } = [Language, Sentences, Entities, Keywords, Sentiment, Emotion, Tone, Categories, Personality];
 
     /// <summary>Parses a comma-separated list; unknown names are reported with the valid ones.</summary>
     public static IReadOnlyList<string> Parse(string? list)

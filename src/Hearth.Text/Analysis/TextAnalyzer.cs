@@ -2,6 +2,7 @@ using Hearth.Text.Emotion;
 using Hearth.Text.Entities;
 using Hearth.Text.Keywords;
 using Hearth.Text.Language;
+using Hearth.Text.Personality;
 using Hearth.Text.Segmentation;
 using Hearth.Text.Sentiment;
 using Hearth.Text.Tone;
@@ -26,7 +27,8 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
     {
         var parts = texts.Select(text => Prepare(text, features)).ToList();
         var (wantSentiment, wantEmotion, wantTone) = (features.Contains(Feature.Sentiment), features.Contains(Feature.Emotion), features.Contains(Feature.Tone));
-        if (!wantSentiment && !wantEmotion && !wantTone)
+        var (wantCategories, wantPersonality) = (features.Contains(Feature.Categories), features.Contains(Feature.Personality));
+        if (!wantSentiment && !wantEmotion && !wantTone && !wantCategories && !wantPersonality)
         {
             return [.. parts.Select(p => p.Result)];
         }
@@ -44,6 +46,8 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
                 Sentiment = wantSentiment ? SentimentScoring.Score(sentences, targets, mine, models.Sentiment) : null,
                 Emotion = wantEmotion ? EmotionScoring.Score(sentences, targets, mine, models.Emotion) : null,
                 Tone = wantTone ? ToneScoring.Score(sentences, mine, models.Emotion, models.Style) : null,
+                Categories = wantCategories ? models.Categories.Classify(mine) : null,
+                Personality = wantPersonality && result.Usage.Words >= PersonalityModel.MinimumWords ? models.Personality.Profile(mine, result.Usage.Words) : null,
             });
         }
 
@@ -67,7 +71,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
             notes.Add($"entities: names, months and days are recognised in English and French only ('{language.Code}' found); numbers, money, percentages, e-mails and URLs are");
         }
 
-        foreach (var feature in features.Where(f => f is Feature.Sentiment or Feature.Emotion or Feature.Tone))
+        foreach (var feature in features.Where(f => f is Feature.Sentiment or Feature.Emotion or Feature.Tone or Feature.Categories or Feature.Personality))
         {
             if (language.Code == "fr")
             {
@@ -77,6 +81,11 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
             {
                 notes.Add($"{feature}: the model was trained on English (and some French), not '{language.Code}': scores are unreliable");
             }
+        }
+
+        if (features.Contains(Feature.Personality) && PersonalityModel.TooFewWords(words) is { } tooFew)
+        {
+            notes.Add($"personality: {tooFew}");
         }
 
         var patterns = features.Contains(Feature.Entities) || features.Contains(Feature.Keywords) ? PatternEntities.Find(text) : [];

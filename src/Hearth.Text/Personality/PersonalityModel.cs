@@ -1,0 +1,109 @@
+using System.Numerics.Tensors;
+using Hearth.Text.Embeddings;
+
+namespace Hearth.Text.Personality;
+
+/// <summary>
+/// Big Five with facets from text, zero-shot: each facet is a direction in MiniLM space, from statements in the
+/// style of the public-domain IPIP-NEO items (Models/personality.tsv: mean of the high-pole items minus mean of the
+/// low-pole ones). A text's raw score is the mean projection of its sentences; its percentile places that score
+/// among windows of Hearth's own reference sentences. Model card: docs/models/README.md.
+/// </summary>
+public sealed class PersonalityModel
+{
+    /// <summary>Below this, no profile (as Watson Personality Insights did).</summary>
+    public const int MinimumWords = 100;
+
+    /// <summary>Below this, a profile with a warning that the estimates are not significant.</summary>
+    public const int SignificantWords = 600;
+
+    private const int ReferenceWindow = 8;
+
+    private readonly float[][] directions;
+    private readonly Norm[] facetNorms;
+    private readonly Norm[] traitNorms;
+
+    private PersonalityModel(float[][] directions, IReadOnlyList<float[]> reference)
+    {
+        this.directions = directions;
+        var windows = Enumerable.Range(0, reference.Count)
+            .Select(i => FacetScores(Enumerable.Range(i, ReferenceWindow).Select(j => reference[j % reference.Count]).ToList()))
+            .ToList();
+        facetNorms = [.. Enumerable.Range(0, directions.Length).Select(f => Norm.Of(windows.Select(w => w[f])))];
+        traitNorms = [.. Enumerable.Range(0, Facets.Traits.Length).Select(t => Norm.Of(windows.Select(w => TraitScore(w, t))))];
+    }
+
+    /// <param name="items">"facet_id+" or "facet_id-" labelled statements.</param>
+    /// <param name="reference">Sentences whose windows define the percentiles (several hundred, varied).</param>
+    public static PersonalityModel Train(MiniLmEncoder encoder, IReadOnlyList<(string Text, string Label)> items, IReadOnlyList<string> reference)
+    {
+        var vectors = encoder.Encode([.. items.Select(i => i.Text)]);
+        var directions = Facets.Traits.SelectMany(t => t.Facets).Select(facet =>
+        {
+            var high = Vectors.Mean(vectors.Where((_, i) => items[i].Label == facet.Id + "+"));
+            var low = Vectors.Mean(vectors.Where((_, i) => items[i].Label == facet.Id + "-"));
+            var direction = new float[MiniLmEncoder.Dimensions];
+            TensorPrimitives.Subtract(high, low, direction);
+            return direction;
+        }).ToArray();
+        // A fixed shuffle, so that a window mixes sentences from every part of the reference set.
+        var shuffled = reference.OrderBy(s => StableHash(s)).ToList();
+        return new PersonalityModel(directions, encoder.Encode(shuffled));
+    }
+
+    /// <summary>Watson's error for a text too short to profile, or null when it is long enough.</summary>
+    public static string? TooFewWords(int words) => words < MinimumWords
+        ? $"The number of words {words} is less than the minimum number of words required for analysis: {MinimumWords}"
+        : null;
+
+    /// <summary>The profile of a text from its sentence vectors; the text must have at least <see cref="MinimumWords"/> words.</summary>
+    public PersonalityProfile Profile(IReadOnlyList<float[]> sentences, int words)
+    {
+        if (TooFewWords(words) is { } error)
+        {
+            throw new ArgumentException(error, nameof(words));
+        }
+
+        var scores = FacetScores(sentences);
+        var facet = 0;
+        var traits = Facets.Traits.Select((trait, t) =>
+        {
+            var children = trait.Facets.Select(f => Score(f.Id, f.Name, scores[facet], facetNorms[facet++], [])).ToList();
+            return Score(trait.Id, trait.Name, TraitScore(scores, t), traitNorms[t], children);
+        }).ToList();
+        var message = words < SignificantWords
+            ? $"There were {words} words in the input. We need a minimum of {SignificantWords}, preferably 1,200 or more, to compute statistically significant estimates"
+            : null;
+        return new PersonalityProfile(words, traits, message);
+    }
+
+    private static TraitScore Score(string id, string name, double raw, Norm norm, IReadOnlyList<TraitScore> children) =>
+        new(id, name, Math.Round(norm.Percentile(raw), 4), Math.Round(raw, 4), children);
+
+    private double[] FacetScores(IReadOnlyList<float[]> sentences) =>
+        [.. directions.Select(d => sentences.Count == 0 ? 0 : sentences.Average(s => (double)TensorPrimitives.Dot(s, d)))];
+
+    private static double TraitScore(double[] facetScores, int trait) => facetScores.Skip(trait * 6).Take(6).Average();
+
+    private static uint StableHash(string s) => s.Aggregate(2166136261u, (h, c) => (h ^ c) * 16777619u);
+
+    private readonly record struct Norm(double Mean, double Sd)
+    {
+        public static Norm Of(IEnumerable<double> values)
+        {
+            var list = values.ToList();
+            var mean = list.Average();
+            return new Norm(mean, Math.Max(1e-6, Math.Sqrt(list.Average(v => (v - mean) * (v - mean)))));
+        }
+
+        public double Percentile(double raw) => 0.5 * (1 + Erf((raw - Mean) / (Sd * Math.Sqrt(2))));
+
+        // Abramowitz & Stegun 7.1.26 (error below 1.5e-7).
+        private static double Erf(double x)
+        {
+            var t = 1 / (1 + (0.3275911 * Math.Abs(x)));
+            var y = 1 - ((((((1.061405429 * t) - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-x * x);
+            return Math.Sign(x) * y;
+        }
+    }
+}
