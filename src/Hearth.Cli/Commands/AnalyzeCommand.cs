@@ -82,7 +82,6 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
     {
         var done = settings.Resume ? ResumePoint(settings.Output!) : [];
         using var output = settings.Output is null ? Console.Out : new StreamWriter(new FileStream(settings.Output, settings.Resume ? FileMode.Append : FileMode.Create), new UTF8Encoding(false));
-        var line = HearthJson.Compact;
         var (count, words, errors, skipped) = (0, 0L, 0, 0);
         var watch = Stopwatch.StartNew();
         // Documents go through the model in small groups (their sentences share batches); each result is
@@ -108,13 +107,13 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
                 {
                     errors++;
                     Console.Error.WriteLine($"hearth: {document.Id}: {document.Error}");
-                    output.WriteLine(JsonSerializer.Serialize(new { id = document.Id, error = document.Error }, line));
+                    output.WriteLine(AnalysisLine.Error(document.Id, document.Error));
                 }
                 else
                 {
                     var result = results[readable.IndexOf(document)];
                     words += result.Usage.Words;
-                    output.WriteLine(JsonSerializer.Serialize(new { id = document.Id, result }, line));
+                    output.WriteLine(AnalysisLine.Of(document.Id, result));
                 }
 
                 count++;

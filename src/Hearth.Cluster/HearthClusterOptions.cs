@@ -1,0 +1,37 @@
+using System.Net;
+
+namespace Hearth.Cluster;
+
+/// <summary>How a node joins the Hearth cluster (docs/cluster.md).</summary>
+public sealed class HearthClusterOptions
+{
+    /// <summary>Silo-to-silo port (Orleans).</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Orleans client gateway port.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The node's name in the cluster; unique per cluster. Default: host name and silo port.</summary>
+    public string? NodeName { get; set; }
+
+    /// <summary>A node of the cluster to join (its silo endpoint); null: this node starts the cluster.</summary>
+    public IPEndPoint? Join { get; set; }
+
+    /// <summary>The address other nodes reach this one at; loopback unless joining over a network.</summary>
+    public IPAddress AdvertisedAddress { get; set; } = IPAddress.Loopback;
+
+    /// <summary>Documents per shard.</summary>
+    public int ShardSize { get; set; } = 32;
+
+    /// <summary>How long a worker holds a shard before the coordinator gives it to another.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Attempts per shard (system failures and expired leases) before its job fails.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>How often a node tells the cluster what it can do and how busy it is.</summary>
+    public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>What this node accepts to run ("analyze").</summary>
+    public IReadOnlyList<string> Roles { get; set; } = ["analyze"];
+}

@@ -1,0 +1,44 @@
+using Hearth.Text.Analysis;
+
+namespace Hearth.Cluster.Jobs;
+
+/// <summary>
+/// <c>hearth analyze</c> on a shard, with the same output lines. A document that cannot be read or analysed
+/// becomes an error line (an application error, reported and never retried); the others are analysed.
+/// </summary>
+internal sealed class AnalyzeShardRunner(TextAnalyzer analyzer) : IShardRunner
+{
+    public (string[] Lines, int Words) Run(ShardLease lease, CancellationToken cancellationToken)
+    {
+        var readable = lease.Documents.Where(d => d.Text is not null).ToList();
+        var results = Analyze(readable, lease.Features);
+        var lines = lease.Documents.Select(d => d.Text is null ? AnalysisLine.Error(d.Id, d.Error ?? "no text")
+            : results[d] is { } result ? AnalysisLine.Of(d.Id, result)
+            : AnalysisLine.Error(d.Id, "the analysis failed on this document")).ToArray();
+        return (lines, results.Values.Sum(r => r?.Usage.Words ?? 0));
+    }
+
+    private Dictionary<ShardDocument, AnalysisResult?> Analyze(List<ShardDocument> documents, string[] features)
+    {
+        try
+        {
+            var results = analyzer.AnalyzeMany([.. documents.Select(d => d.Text!)], features);
+            return documents.Select((d, i) => (d, results[i])).ToDictionary(p => p.d, p => (AnalysisResult?)p.Item2);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            // One bad document must not sink its shard: analyse them one by one and mark the ones that fail.
+            return documents.ToDictionary(d => d, d =>
+            {
+                try
+                {
+                    return analyzer.Analyze(d.Text!, features);
+                }
+                catch (Exception inner) when (inner is ArgumentException or InvalidOperationException or FormatException)
+                {
+                    return null;
+                }
+            });
+        }
+    }
+}

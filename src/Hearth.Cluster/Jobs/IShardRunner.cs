@@ -1,0 +1,7 @@
+namespace Hearth.Cluster.Jobs;
+
+/// <summary>Runs a shard on this node: one output line per document, in order.</summary>
+public interface IShardRunner
+{
+    (string[] Lines, int Words) Run(ShardLease lease, CancellationToken cancellationToken);
+}

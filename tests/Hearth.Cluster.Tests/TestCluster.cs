@@ -1,0 +1,84 @@
+using Hearth.Cluster.Jobs;
+using Hearth.Hardware.History;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace Hearth.Cluster.Tests;
+
+/// <summary>
+/// A real Orleans cluster of several silos in this process (InProcessTestCluster), each a Hearth node with its own
+/// home directory (so its own SQLite job store, kept across a restart of the same node), short leases and heartbeats.
+/// </summary>
+internal sealed class TestCluster : IAsyncDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("hearth-cluster-").FullName;
+
+    private TestCluster(short silos, Func<string, HearthClusterOptions> options)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((silo, orleans) =>
+        {
+            var home = Directory.CreateDirectory(Path.Combine(root, silo.SiloName)).FullName;
+            orleans.Services.AddSingleton(HearthDatabase.InHome(home));
+            orleans.Services.AddSingleton(Runner.For(silo.SiloName));
+            orleans.AddHearthNode(options(silo.SiloName));
+        });
+        Cluster = builder.Build();
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public ScriptedRunner Runner { get; } = new();
+
+    public static HearthClusterOptions Fast() => new() { ShardSize = 4, Lease = TimeSpan.FromSeconds(2), Heartbeat = TimeSpan.FromMilliseconds(200) };
+
+    public static async Task<TestCluster> StartAsync(short silos, Func<string, HearthClusterOptions>? options = null)
+    {
+        var cluster = new TestCluster(silos, options ?? (_ => Fast()));
+        await cluster.Cluster.DeployAsync();
+        return cluster;
+    }
+
+    public InProcessSiloHandle Silo(string name) => Cluster.Silos.Single(s => s.Name == name);
+
+    public JobCoordinator Coordinator(string node) => Cluster.GetSiloServiceProvider(Silo(node).SiloAddress).GetRequiredService<JobCoordinator>();
+
+    public static JobRequest Documents(int count) =>
+        new("analyze", ["language"], [.. Enumerable.Range(0, count).Select(i => new JobDocument($"doc{i:000}", $"text {i}"))]);
+
+    /// <summary>Waits until the job is no longer running (a deadline against a hung test, not a timing assertion).</summary>
+    public static async Task<JobProgress> Finished(Func<JobCoordinator> coordinator, string job)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            try
+            {
+                if (coordinator().Progress(job) is { State: not "running" } progress)
+                {
+                    return progress;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // The node is restarting.
+            }
+
+            await Task.Delay(100, deadline.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Runner.ReleaseAll();
+        await Cluster.DisposeAsync();
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A silo may still hold its database for a moment; the temp directory is cleaned by the OS.
+        }
+    }
+}
