@@ -1,20 +1,86 @@
 namespace Hearth.Cluster.Tests;
 
+/// <summary>Jobs on a real multi-silo Orleans cluster in this process, with nodes killed and restarted mid-job.</summary>
 public sealed class ClusterJobTests
 {
+    private const string Primary = "Silo_0";
+
     [Fact]
-    public async Task A_job_is_split_over_the_nodes_that_accept_its_kind_and_comes_back_whole_in_input_order()
+    public async Task A_job_is_split_over_the_nodes_and_comes_back_whole_in_input_order()
     {
         await using var test = await TestCluster.StartAsync(3);
-        var primary = test.Cluster.Silos[0].Name;
+        string[] nodes = ["Silo_0", "Silo_1", "Silo_2"];
+        Array.ForEach(nodes, test.Runner.Hold); // each node holds its first shard until all three have one
 
-        var job = test.Coordinator(primary).Submit(TestCluster.Documents(40));
-        var progress = await TestCluster.Finished(() => test.Coordinator(primary), job);
-        var lines = test.Coordinator(primary).Results(job).ToList();
+        var job = test.Coordinator(Primary).Submit(TestCluster.Documents(40));
+        foreach (var node in nodes)
+        {
+            await test.Started(node);
+        }
+
+        test.Runner.ReleaseAll();
+        var progress = await TestCluster.Finished(() => test.Coordinator(Primary), job);
+        var lines = test.Coordinator(Primary).Results(job).ToList();
 
         Assert.Equal("done", progress.State);
         Assert.Equal(10, progress.Shards);
-        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"doc{i:000}"), lines.Select(l => l.Split('@')[0]));
+        Assert.Equal(Expected(40), lines.Select(l => l.Split('@')[0]));
         Assert.Equal(10, progress.ShardsByNode.Values.Sum());
+        Assert.Equal(nodes, progress.ShardsByNode.Keys);
     }
+
+    [Fact]
+    public async Task A_node_that_does_not_take_this_kind_of_work_gets_no_shard()
+    {
+        await using var test = await TestCluster.StartAsync(3, name => name == "Silo_2" ? TestCluster.Fast("int8.dense") : TestCluster.Fast());
+
+        var job = test.Coordinator(Primary).Submit(TestCluster.Documents(40));
+        var progress = await TestCluster.Finished(() => test.Coordinator(Primary), job);
+
+        Assert.Equal("done", progress.State);
+        Assert.DoesNotContain("Silo_2", progress.ShardsByNode.Keys);
+        Assert.DoesNotContain(test.Runner.Started, s => s.Node == "Silo_2");
+    }
+
+    [Fact]
+    public async Task Killing_a_node_in_the_middle_of_a_job_loses_and_duplicates_nothing()
+    {
+        await using var test = await TestCluster.StartAsync(3);
+        test.Runner.Hold(Primary);
+        test.Runner.Hold("Silo_1"); // it takes a shard and never finishes it
+
+        var job = test.Coordinator(Primary).Submit(TestCluster.Documents(60));
+        await test.Started("Silo_1");
+        await test.Cluster.KillSiloAsync(test.Silo("Silo_1"));
+        test.Runner.Release(Primary);
+        var progress = await TestCluster.Finished(() => test.Coordinator(Primary), job);
+        var lines = test.Coordinator(Primary).Results(job).ToList();
+
+        Assert.Equal("done", progress.State);
+        Assert.Equal(Expected(60), lines.Select(l => l.Split('@')[0]));
+        Assert.DoesNotContain(lines, l => l.EndsWith("@Silo_1", StringComparison.Ordinal));
+        Assert.True(progress.Retries >= 1, "the killed node's shard was leased again");
+    }
+
+    [Fact]
+    public async Task A_restarted_coordinator_resumes_its_job_from_its_store()
+    {
+        await using var test = await TestCluster.StartAsync(2);
+        const string Coordinator = "Silo_1";
+        test.Runner.Hold(Primary);
+        test.Runner.Hold(Coordinator);
+
+        var job = test.Coordinator(Coordinator).Submit(TestCluster.Documents(20));
+        await test.Started(Primary);
+        await test.Cluster.RestartSiloAsync(test.Silo(Coordinator)); // a graceful stop, then a new silo of the same name and home
+        test.Runner.Release(Primary);
+        test.Runner.Release(Coordinator);
+        var progress = await TestCluster.Finished(() => test.Coordinator(Coordinator), job);
+        var lines = test.Coordinator(Coordinator).Results(job).ToList();
+
+        Assert.Equal("done", progress.State);
+        Assert.Equal(Expected(20), lines.Select(l => l.Split('@')[0]));
+    }
+
+    private static IEnumerable<string> Expected(int count) => Enumerable.Range(0, count).Select(i => $"doc{i:000}");
 }

@@ -30,7 +30,8 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public ScriptedRunner Runner { get; } = new();
 
-    public static HearthClusterOptions Fast() => new() { ShardSize = 4, Lease = TimeSpan.FromSeconds(2), Heartbeat = TimeSpan.FromMilliseconds(200) };
+    public static HearthClusterOptions Fast(params string[] roles) =>
+        new() { ShardSize = 4, Lease = TimeSpan.FromSeconds(2), Heartbeat = TimeSpan.FromMilliseconds(200), Roles = roles.Length == 0 ? ["analyze"] : roles };
 
     public static async Task<TestCluster> StartAsync(short silos, Func<string, HearthClusterOptions>? options = null)
     {
@@ -39,9 +40,20 @@ internal sealed class TestCluster : IAsyncDisposable
         return cluster;
     }
 
-    public InProcessSiloHandle Silo(string name) => Cluster.Silos.Single(s => s.Name == name);
+    public InProcessSiloHandle Silo(string name) => Cluster.Silos.SingleOrDefault(s => s.Name == name)
+        ?? throw new InvalidOperationException($"no silo {name} among {string.Join(", ", Cluster.Silos.Select(s => s.Name))}");
 
     public JobCoordinator Coordinator(string node) => Cluster.GetSiloServiceProvider(Silo(node).SiloAddress).GetRequiredService<JobCoordinator>();
+
+    /// <summary>Waits until some node has started a shard.</summary>
+    public async Task Started(string node)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!Runner.Started.Any(s => s.Node == node))
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
 
     public static JobRequest Documents(int count) =>
         new("analyze", ["language"], [.. Enumerable.Range(0, count).Select(i => new JobDocument($"doc{i:000}", $"text {i}"))]);
