@@ -45,6 +45,21 @@ app.Configure(config =>
         .WithDescription("Start the local Hearth node: live dashboard, REST API, Prometheus /metrics, watchdog. Loopback only unless --bind says otherwise.")
         .WithExample("up")
         .WithExample("up", "--port", "8080", "--bind", "0.0.0.0");
+    config.AddBranch("submit", submit =>
+    {
+        submit.SetDescription("Run a job over the Hearth cluster (every node that can take part), with a progress bar.");
+        submit.AddCommand<SubmitAnalyzeCommand>("analyze")
+            .WithDescription("'hearth analyze' over the cluster: the same JSON Lines, in input order.")
+            .WithExample("submit", "analyze", "corpus/", "-o", "results.jsonl")
+            .WithExample("submit", "analyze", "mails.jsonl", "--features", "entities,sentiment", "--detach");
+    });
+    config.AddBranch("jobs", jobs =>
+    {
+        jobs.SetDescription("The cluster jobs this node coordinates.");
+        jobs.AddCommand<JobsListCommand>("list").WithDescription("Every job, newest first, with progress and shards by node.");
+        jobs.AddCommand<JobsWatchCommand>("watch").WithDescription("Follow a job until it ends.").WithExample("jobs", "watch", "20261129-101500-a1b2c3");
+        jobs.AddCommand<JobsResultCommand>("result").WithDescription("A finished job's JSON Lines.").WithExample("jobs", "result", "20261129-101500-a1b2c3", "-o", "results.jsonl");
+    });
     config.AddCommand<TokenCommand>("token")
         .WithDescription("Print the node's bearer token (needed when 'hearth up --bind' listens beyond loopback).");
     config.SetExceptionHandler((exception, _) =>

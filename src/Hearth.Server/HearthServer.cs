@@ -1,9 +1,11 @@
+using Hearth.Cluster;
 using Hearth.Hardware;
 using Hearth.Server.Compatible;
 using Hearth.Server.Endpoints;
 using Hearth.Server.Security;
 using Hearth.Text;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 
 namespace Hearth.Server;
 
@@ -16,14 +18,21 @@ public static class HearthServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning); // request lines stay out of the log: no URL, no header, no token
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical); // start failures are reported by the caller, without a stack trace
+        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error); // start-up notes about server GC, not problems
         builder.Services.AddHearthHardware().AddHearthText().AddHearthServer(options); // validates the options first
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
+        if (options.Cluster is { } cluster)
+        {
+            builder.UseOrleans(silo => silo.UseHearthCluster(cluster));
+        }
+
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseMiddleware<BearerTokenMiddleware>();
         app.MapOpenApi("/api/openapi.json");
         app.MapHearthApi();
+        app.MapClusterApi();
         app.MapDashboard();
         app.MapWatsonNlu();
         app.MapGoogleNaturalLanguage();

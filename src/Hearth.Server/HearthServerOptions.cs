@@ -1,4 +1,5 @@
 using System.Net;
+using Hearth.Cluster;
 
 namespace Hearth.Server;
 
@@ -17,6 +18,9 @@ public sealed class HearthServerOptions
 
     /// <summary>Where raised and cleared alerts are POSTed as JSON, if anywhere.</summary>
     public Uri? Webhook { get; set; }
+
+    /// <summary>The node's part in the Hearth cluster (an Orleans silo beside the web server); null: no cluster.</summary>
+    public HearthClusterOptions? Cluster { get; set; }
 
     /// <summary>Whether requests must carry <c>Authorization: Bearer &lt;token&gt;</c> (any non-loopback bind).</summary>
     public bool RequiresToken => !(Bind == "localhost" || (IPAddress.TryParse(Bind, out var address) && IPAddress.IsLoopback(address)));

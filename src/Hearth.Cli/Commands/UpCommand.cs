@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Net;
+using Hearth.Cluster;
 using Hearth.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -31,6 +33,56 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [CommandOption("--webhook <URL>")]
         [Description("POST every raised and cleared alert as JSON to this URL.")]
         public string? Webhook { get; init; }
+
+        [CommandOption("--no-cluster")]
+        [Description("Do not host the Orleans silo: no cluster jobs on this node.")]
+        public bool NoCluster { get; init; }
+
+        [CommandOption("--join <HOST:PORT>")]
+        [Description("Join the cluster of the node whose silo listens there (its --silo-port), instead of starting one.")]
+        public string? Join { get; init; }
+
+        [CommandOption("--silo-port <PORT>")]
+        [Description("Orleans silo-to-silo port (default 11111); give each node on one machine its own.")]
+        [DefaultValue(11111)]
+        public int SiloPort { get; init; } = 11111;
+
+        [CommandOption("--gateway-port <PORT>")]
+        [Description("Orleans client gateway port (default 30000); give each node on one machine its own.")]
+        [DefaultValue(30000)]
+        public int GatewayPort { get; init; } = 30000;
+
+        [CommandOption("--lease <SECONDS>")]
+        [Description("How long a node holds a shard of this node's jobs before it goes to another (default 30).")]
+        [DefaultValue(30.0)]
+        public double Lease { get; init; } = 30;
+
+        [CommandOption("--node-name <NAME>")]
+        [Description("This node's name in the cluster (default: host name and silo port).")]
+        public string? NodeName { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Lease <= 0)
+            {
+                return ValidationResult.Error("--lease must be a positive number of seconds, e.g. --lease 30");
+            }
+
+            if (Join is null)
+            {
+                return ValidationResult.Success();
+            }
+
+            if (!IPEndPoint.TryParse(Join.Replace("localhost", "127.0.0.1", StringComparison.Ordinal), out var endpoint) || endpoint.Port == 0)
+            {
+                return ValidationResult.Error($"--join '{Join}' is not HOST:PORT, e.g. --join 127.0.0.1:11111 (the silo port of a running node)");
+            }
+
+            // Silo traffic is not authenticated yet: until nodes share a secret or TLS, a cluster stays on one machine.
+            return IPAddress.IsLoopback(endpoint.Address)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--join {Join}: joining over a network needs a shared cluster secret or TLS, which this version does not have yet; nodes can only join on this machine (127.0.0.1)");
+        }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -40,6 +92,14 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             Port = settings.Port,
             Bind = settings.Bind,
             Interval = TimeSpan.FromSeconds(settings.Interval),
+            Cluster = settings.NoCluster ? null : new HearthClusterOptions
+            {
+                SiloPort = settings.SiloPort,
+                GatewayPort = settings.GatewayPort,
+                NodeName = settings.NodeName,
+                Lease = TimeSpan.FromSeconds(settings.Lease),
+                Join = settings.Join is null ? null : IPEndPoint.Parse(settings.Join.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)),
+            },
             Webhook = settings.Webhook is null ? null : Uri.TryCreate(settings.Webhook, UriKind.Absolute, out var url) ? url : new Uri("invalid:" + Uri.EscapeDataString(settings.Webhook)),
         };
         var app = HearthServer.Build(options);
@@ -52,6 +112,11 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             if (options.RequiresToken)
             {
                 AnsiConsole.MarkupLine("  [yellow]listening beyond loopback:[/] every endpoint but /metrics and /healthz needs 'Authorization: Bearer <token>'; 'hearth token' shows it");
+            }
+
+            if (options.Cluster is { } cluster)
+            {
+                AnsiConsole.MarkupLineInterpolated($"  cluster: silo 127.0.0.1:{cluster.SiloPort}{(cluster.Join is null ? " (a new cluster; others join with --join 127.0.0.1:" + cluster.SiloPort + ")" : $", joined {cluster.Join}")}   jobs: hearth submit analyze DIR -o OUT.jsonl");
             }
 
             AnsiConsole.MarkupLine("  [grey]Ctrl+C stops it.[/]");

@@ -17,6 +17,9 @@ public static class ExitCodes
     /// <summary><c>hearth run --expect …</c>: the program succeeded but did not run where it was expected to.</summary>
     public const int ExpectationNotMet = 3;
 
+    /// <summary><c>hearth submit</c>, <c>hearth jobs</c>: the cluster job failed (its failure budget was spent).</summary>
+    public const int JobFailed = 4;
+
     /// <summary><c>hearth run</c>: the program could not be started (as shells say).</summary>
     public const int CommandNotFound = 127;
 }

@@ -141,7 +141,7 @@ internal static class ApiEndpoints
         }
     }
 
-    private static IResult Problem(int status, string error, string fix) => Results.Json(new { error, fix }, statusCode: status);
+    internal static IResult Problem(int status, string error, string fix) => Results.Json(new { error, fix }, statusCode: status);
 
     /// <summary>The body of <c>POST /api/analyze</c>: the text and, optionally, a comma-separated feature list.</summary>
     internal sealed record AnalyzeRequest(string Text, string? Features);

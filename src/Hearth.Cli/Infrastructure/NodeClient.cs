@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hearth.Cluster.Jobs;
+using Hearth.Hardware;
+using Hearth.Hardware.History;
+
+namespace Hearth.Cli.Infrastructure;
+
+/// <summary>The CLI's way to a running <c>hearth up</c> node: its REST API, with the node token when there is one.</summary>
+internal sealed class NodeClient : IDisposable
+{
+    public const string DefaultNode = "http://127.0.0.1:7310";
+
+    private static readonly JsonSerializerOptions Json = HearthJson.Compact;
+    private readonly HttpClient http;
+
+    public NodeClient(string? node)
+    {
+        http = new HttpClient { BaseAddress = new Uri(node ?? DefaultNode), Timeout = TimeSpan.FromMinutes(5) };
+        var token = Path.Combine(HearthHome.Resolve(), "token");
+        if (File.Exists(token))
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(token).Trim());
+        }
+    }
+
+    public Uri Address => http.BaseAddress!;
+
+    public async Task<JobProgress> Submit(JobRequest request, CancellationToken cancellationToken) =>
+        (await Send(() => http.PostAsJsonAsync("/api/cluster/jobs", request, Json, cancellationToken)).ConfigureAwait(false)).Deserialize<JobProgress>(Json)!;
+
+    public async Task<JobProgress> Progress(string id, CancellationToken cancellationToken) =>
+        (await Send(() => http.GetAsync($"/api/cluster/jobs/{Uri.EscapeDataString(id)}", cancellationToken)).ConfigureAwait(false)).Deserialize<JobProgress>(Json)!;
+
+    public async Task<IReadOnlyList<JobProgress>> List(CancellationToken cancellationToken) =>
+        (await Send(() => http.GetAsync("/api/cluster/jobs", cancellationToken)).ConfigureAwait(false)).Deserialize<List<JobProgress>>(Json)!;
+
+    /// <summary>Copies a finished job's JSON Lines to <paramref name="output"/>.</summary>
+    public async Task Result(string id, Stream output, CancellationToken cancellationToken)
+    {
+        using var response = await Call(() => http.GetAsync($"/api/cluster/jobs/{Uri.EscapeDataString(id)}/result", HttpCompletionOption.ResponseHeadersRead, cancellationToken)).ConfigureAwait(false);
+        await response.Content.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private static async Task<JsonElement> Send(Func<Task<HttpResponseMessage>> request)
+    {
+        using var response = await Call(request).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false);
+    }
+
+    private static async Task<HttpResponseMessage> Call(Func<Task<HttpResponseMessage>> request)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await request().ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new NodeUnreachableException($"no Hearth node answers ({e.Message}): start one with 'hearth up', or name it with --node URL", e);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false);
+            var error = body.TryGetProperty("error", out var e) ? e.GetString() : response.ReasonPhrase;
+            var fix = body.TryGetProperty("fix", out var f) ? $": {f.GetString()}" : "";
+            throw new NodeUnreachableException($"the node refused ({(int)response.StatusCode}): {error}{fix}");
+        }
+    }
+}
+
+/// <summary>The node could not be reached or refused the request; the message says what to do.</summary>
+internal sealed class NodeUnreachableException(string message, Exception? inner = null) : Exception(message, inner);

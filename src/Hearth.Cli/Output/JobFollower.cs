@@ -1,0 +1,50 @@
+using Hearth.Cli.Infrastructure;
+using Hearth.Cluster.Jobs;
+using Spectre.Console;
+
+namespace Hearth.Cli.Output;
+
+/// <summary>Follows a cluster job until it ends: a progress bar on a terminal (stderr, so results can go to stdout), a line at the end.</summary>
+internal static class JobFollower
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<JobProgress> Follow(NodeClient node, string id, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var progress = await node.Progress(id, cancellationToken).ConfigureAwait(false);
+        if (Console.IsErrorRedirected)
+        {
+            while (progress.State == "running")
+            {
+                await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+                progress = await node.Progress(id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var bar = context.AddTask($"job {id}", maxValue: Math.Max(1, progress.Shards));
+                    while (progress.State == "running")
+                    {
+                        bar.Value = progress.ShardsDone;
+                        bar.Description = $"job {id}: {progress.ShardsDone}/{progress.Shards} shards {Shares(progress)}".EscapeMarkup();
+                        await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+                        progress = await node.Progress(id, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    bar.Value = progress.ShardsDone;
+                }).ConfigureAwait(false);
+        }
+
+        var seconds = ((progress.Finished ?? DateTimeOffset.UtcNow) - progress.Created).TotalSeconds;
+        Console.Error.WriteLine(progress.State == "done"
+            ? $"hearth: job {id} done: {progress.Documents} documents in {seconds:N1} s ({progress.Documents / Math.Max(seconds, 1e-3):N0} documents/s), {progress.Shards} shards, {progress.Retries} retried; shards by node: {Shares(progress)}"
+            : $"hearth: job {id} {progress.State}: {progress.Error}");
+        return progress;
+    }
+
+    private static string Shares(JobProgress progress) => string.Join(", ", progress.ShardsByNode.Select(n => $"{n.Key} {n.Value}"));
+}

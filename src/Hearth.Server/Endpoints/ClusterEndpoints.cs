@@ -1,0 +1,82 @@
+using System.Text;
+using Hearth.Cluster.Jobs;
+using Hearth.Cluster.Nodes;
+using Hearth.Text.Analysis;
+
+namespace Hearth.Server.Endpoints;
+
+/// <summary>The cluster under <c>/api/cluster</c>: its nodes, and the jobs this node coordinates (docs/cluster.md).</summary>
+internal static class ClusterEndpoints
+{
+    private const string NoCluster = "this node runs without a cluster";
+    private const string HowToCluster = "start it with 'hearth up' (without --no-cluster)";
+
+    public static void MapClusterApi(this WebApplication app)
+    {
+        var cluster = app.MapGroup("/api/cluster");
+        cluster.MapGet("/nodes", (IServiceProvider services) => services.GetService<NodeAnnouncer>() is { } announcer
+                ? Results.Ok(announcer.Nodes)
+                : ApiEndpoints.Problem(404, NoCluster, HowToCluster))
+            .WithSummary("Every node of the cluster: devices, measured throughput, roles, load, open jobs.");
+        cluster.MapPost("/jobs", Submit).WithSummary("Submits a job (kind 'analyze': documents and features) to run over the cluster; returns its id.");
+        cluster.MapGet("/jobs", (IServiceProvider services) => Coordinator(services) is { } jobs ? Results.Ok(jobs.List()) : ApiEndpoints.Problem(404, NoCluster, HowToCluster))
+            .WithSummary("The jobs this node coordinates, newest first, with their progress.");
+        cluster.MapGet("/jobs/{id}", (string id, IServiceProvider services) => Coordinator(services) is not { } jobs ? ApiEndpoints.Problem(404, NoCluster, HowToCluster)
+                : jobs.Progress(id) is { } progress ? Results.Ok(progress)
+                : ApiEndpoints.Problem(404, $"no job {id} on this node", "list them with GET /api/cluster/jobs"))
+            .WithSummary("A job's progress: shards done, retries, shards by node.");
+        cluster.MapGet("/jobs/{id}/result", Result).WithSummary("A finished job's output as JSON Lines, in input order (the same lines as 'hearth analyze').");
+    }
+
+    private static IResult Submit(JobRequest request, IServiceProvider services)
+    {
+        if (Coordinator(services) is not { } jobs)
+        {
+            return ApiEndpoints.Problem(404, NoCluster, HowToCluster);
+        }
+
+        if (request.Kind != "analyze")
+        {
+            return ApiEndpoints.Problem(400, $"unknown job kind '{request.Kind}'", "send \"kind\": \"analyze\"");
+        }
+
+        try
+        {
+            var features = Feature.Parse(string.Join(',', request.Features ?? []));
+            var id = jobs.Submit(request with { Features = features, Documents = request.Documents ?? [] });
+            return Results.Created($"/api/cluster/jobs/{id}", jobs.Progress(id));
+        }
+        catch (ArgumentException e)
+        {
+            return ApiEndpoints.Problem(400, e.Message, "see docs/analyze.md for the features");
+        }
+    }
+
+    private static IResult Result(string id, IServiceProvider services)
+    {
+        if (Coordinator(services) is not { } jobs)
+        {
+            return ApiEndpoints.Problem(404, NoCluster, HowToCluster);
+        }
+
+        return jobs.Progress(id) switch
+        {
+            null => ApiEndpoints.Problem(404, $"no job {id} on this node", "list them with GET /api/cluster/jobs"),
+            { State: "running" } p => ApiEndpoints.Problem(409, $"job {id} is still running ({p.ShardsDone}/{p.Shards} shards)", "wait, or follow it with 'hearth jobs watch'"),
+            { State: "failed" } p => ApiEndpoints.Problem(409, $"job {id} failed: {p.Error}", "its partial results are not served; submit it again"),
+            _ => Results.Stream(async stream =>
+            {
+                var writer = new StreamWriter(stream, new UTF8Encoding(false));
+                await using (writer.ConfigureAwait(false))
+                {
+                    foreach (var line in jobs.Results(id))
+                    {
+                        await writer.WriteLineAsync(line).ConfigureAwait(false);
+                    }
+                }
+            }, "application/x-ndjson"),
+        };
+    }
+
+    private static JobCoordinator? Coordinator(IServiceProvider services) => services.GetService<JobCoordinator>();
+}
