@@ -43,4 +43,72 @@ internal static class Hearth
     }
 
     public static Result Run(params string[] args) => Run(null, args);
+
+    /// <summary>Starts a long-running <c>hearth</c> (e.g. <c>up</c>) in its own home; stdout lines are collected as they come.</summary>
+    public static Background Start(string home, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hearth.Cli.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["HEARTH_HOME"] = home;
+        start.Environment["COLUMNS"] = "500"; // one line per message, so that the address can be read back
+        return new Background(Process.Start(start)!);
+    }
+
+    /// <summary>A <c>hearth</c> process running beside the test, killed (SIGKILL) when disposed.</summary>
+    public sealed class Background : IDisposable
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> lines = new();
+
+        public Background(Process process)
+        {
+            Process = process;
+            process.OutputDataReceived += (_, e) => lines.Enqueue(e.Data ?? "");
+            process.ErrorDataReceived += (_, e) => lines.Enqueue(e.Data ?? "");
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public Process Process { get; }
+
+        public string Output => string.Join('\n', lines);
+
+        /// <summary>Waits for a line of output that matches, and returns it.</summary>
+        public string WaitFor(string pattern, TimeSpan timeout)
+        {
+            var regex = new System.Text.RegularExpressions.Regex(pattern);
+            var deadline = DateTime.UtcNow + timeout;
+            while (DateTime.UtcNow < deadline && !Process.HasExited)
+            {
+                if (lines.Select(l => regex.Match(l)).FirstOrDefault(m => m.Success) is { } match)
+                {
+                    return match.Value;
+                }
+
+                Thread.Sleep(50);
+            }
+
+            throw new TimeoutException($"no line matching '{pattern}' (exited: {Process.HasExited}); output:\n{Output}");
+        }
+
+        public void Dispose()
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+                Process.WaitForExit();
+            }
+
+            Process.Dispose();
+        }
+    }
 }

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Hearth.Cli.Tests;
+
+/// <summary>Three real <c>hearth up</c> processes on 127.0.0.1 form a cluster; one is killed with SIGKILL mid-job.</summary>
+public sealed class ClusterEndToEndTests : IDisposable
+{
+    private const string Features = "language,sentences,entities,keywords";
+    private readonly string root = Directory.CreateTempSubdirectory("hearth-cluster-e2e-").FullName;
+    private readonly List<Hearth.Background> nodes = [];
+    private readonly HttpClient http = new();
+
+    [Fact]
+    public async Task A_job_over_three_processes_survives_a_killed_node_and_equals_a_local_analyze()
+    {
+        var corpus = Path.Combine(root, "corpus.jsonl");
+        File.WriteAllLines(corpus, Enumerable.Range(0, 2000).Select(i => JsonSerializer.Serialize(new
+        {
+            id = $"d{i:0000}",
+            text = $"Report {i}: the GPU cluster in Lyon processed {i * 7} jobs on 3 March 2026 for Acme Corp. Write to ops{i}@hearth.example if the fans get noisy.",
+        })));
+        var (alpha, siloPort, _) = Up("alpha", join: null);
+        Up("beta", join: siloPort);
+        var (_, _, gamma) = Up("gamma", join: siloPort);
+        await WaitForNodes(alpha, 3);
+
+        var submitted = Hearth.Run("submit", "analyze", corpus, "--features", Features, "--detach", "--node", alpha);
+        Assert.Equal(0, submitted.ExitCode);
+        var id = submitted.Stdout.Trim();
+        await WaitUntil(async () => (await Progress(alpha, id)).GetProperty("shardsByNode").TryGetProperty("gamma", out _));
+        gamma.Process.Kill(); // SIGKILL, in the middle of the job
+        var watched = Hearth.Run("jobs", "watch", id, "--node", alpha);
+        var clusterOutput = Path.Combine(root, "cluster.jsonl");
+        var result = Hearth.Run("jobs", "result", id, "-o", clusterOutput, "--node", alpha);
+        var localOutput = Path.Combine(root, "local.jsonl");
+        var local = Hearth.Run("analyze", corpus, "--features", Features, "-o", localOutput);
+
+        Assert.True(watched.ExitCode == 0, watched.Stderr);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(0, local.ExitCode);
+        Assert.Equal(File.ReadAllLines(localOutput), File.ReadAllLines(clusterOutput));
+        Assert.Contains("shards by node:", watched.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Joining_over_a_network_is_refused_until_nodes_share_a_secret()
+    {
+        var result = Hearth.Run("up", "--join", "192.0.2.10:11111");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("only join on this machine", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private (string Url, string SiloPort, Hearth.Background Node) Up(string name, string? join)
+    {
+        var home = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
+        var (silo, gateway) = (FreePort(), FreePort());
+        string[] args = ["up", "--port", "0", "--silo-port", silo, "--gateway-port", gateway, "--node-name", name, "--lease", "3", .. join is null ? Array.Empty<string>() : ["--join", $"127.0.0.1:{join}"]];
+        var node = Hearth.Start(home, args);
+        nodes.Add(node);
+        return (node.WaitFor(@"http://127\.0\.0\.1:\d+", TimeSpan.FromMinutes(1)), silo, node);
+    }
+
+    private async Task WaitForNodes(string node, int count) =>
+        await WaitUntil(async () => (await http.GetFromJsonAsync<JsonElement>($"{node}/api/cluster/nodes")).GetArrayLength() == count);
+
+    private async Task<JsonElement> Progress(string node, string id) => await http.GetFromJsonAsync<JsonElement>($"{node}/api/cluster/jobs/{id}");
+
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2); // against a hung test, not a timing assertion
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the cluster did not get there in 2 minutes");
+            await Task.Delay(100);
+        }
+    }
+
+    private static string FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose()
+    {
+        nodes.ForEach(n => n.Dispose());
+        http.Dispose();
+        Directory.Delete(root, recursive: true);
+    }
+}
