@@ -72,5 +72,8 @@ public sealed class LinearHead
         return scores;
     }
 
+    /// <summary>The same head in integers, for microcontrollers.</summary>
+    public Int8Head ToInt8() => new(Labels, weights, biases);
+
     public float Probability(float[] vector, string label) => Probabilities(vector)[Labels.ToList().IndexOf(label)];
 }

@@ -25,6 +25,9 @@ public sealed class SentimentModel
     public static SentimentModel Train(MiniLmEncoder encoder, IReadOnlyList<(string Text, int Label)> examples) =>
         new(LinearHead.Train(encoder, [.. examples.Select(e => (e.Text, e.Label.ToString(CultureInfo.InvariantCulture)))]));
 
+    /// <summary>The head in integers (labels "0" negative, "1" positive), for a microcontroller.</summary>
+    public Int8Head ToInt8() => head.ToInt8();
+
     /// <summary>P(positive) of a sentence vector.</summary>
     public double Positive(float[] vector) => head.Probability(vector, "1");
 }
