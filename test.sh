@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Builds Hearth and runs every test project. Needs only the .NET SDK: NuGet packages are restored, and
 # the Debian packages the tests use are installed when missing (gcc builds a stand-in libnvidia-ml;
-# chromium runs the dashboard tests).
+# chromium runs the dashboard tests; gcc-avr, avr-libc and libsimavr-dev build the Arduino firmware and
+# run it in the simavr emulator).
 # Ends with one summary line for all projects together: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 command -v cc >/dev/null || missing+=(gcc libc6-dev)
+command -v make >/dev/null || missing+=(make)
 [ -x /usr/bin/chromium ] || missing+=(chromium chromium-driver)
+command -v avr-gcc >/dev/null || missing+=(gcc-avr)
+[ -e /usr/lib/avr/include/avr/io.h ] || missing+=(avr-libc)
+[ -e /usr/include/simavr/sim_avr.h ] || missing+=(libsimavr-dev)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]} for the tests…"
     sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)

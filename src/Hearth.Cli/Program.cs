@@ -52,6 +52,16 @@ app.Configure(config =>
             .WithDescription("'hearth analyze' over the cluster: the same JSON Lines, in input order.")
             .WithExample("submit", "analyze", "corpus/", "-o", "results.jsonl")
             .WithExample("submit", "analyze", "mails.jsonl", "--features", "entities,sentiment", "--detach");
+        submit.AddCommand<SubmitSentimentCommand>("sentiment-int8")
+            .WithDescription("Sentiment with the head on a paired microcontroller (int8) and the document vectors on its node's CPU or GPU.")
+            .WithExample("submit", "sentiment-int8", "reviews.jsonl", "-o", "sentiment.jsonl");
+    });
+    config.AddBranch("devices", devices =>
+    {
+        devices.SetDescription("Microcontrollers attached to the node ('hearth up --device NAME=/dev/ttyACM0').");
+        devices.AddCommand<DevicesListCommand>("list").WithDescription("Every attached board: what it announced, its state, retries and bad frames.");
+        devices.AddCommand<DevicesPairCommand>("pair").WithDescription("Let a board get work.").WithExample("devices", "pair", "uno0");
+        devices.AddCommand<DevicesHeaderCommand>("header").WithDescription("The quantised sentiment head as weights.h for the Arduino firmware.").WithExample("devices", "header", "-o", "build/weights.h");
     });
     config.AddBranch("jobs", jobs =>
     {

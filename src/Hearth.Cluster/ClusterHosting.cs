@@ -1,4 +1,5 @@
 using System.Net;
+using Hearth.Cluster.Devices;
 using Hearth.Cluster.Jobs;
 using Hearth.Cluster.Nodes;
 using Hearth.Cluster.Placement;
@@ -37,7 +38,17 @@ public static class ClusterHosting
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => HearthDatabase.InDefaultHome());
         services.TryAddSingleton<BenchHistory>();
-        services.TryAddSingleton<IShardRunner, AnalyzeShardRunner>();
+        if (!services.Any(s => s.ServiceType == typeof(IShardRunner)))
+        {
+            // Tests bring their own runners; a node runs analyze shards, and int8 sentiment on its paired boards.
+            services.AddSingleton<IShardRunner, AnalyzeShardRunner>();
+            services.AddSingleton<Int8SentimentRunner>();
+            services.AddSingleton<IShardRunner>(sp => sp.GetRequiredService<Int8SentimentRunner>());
+            services.AddSingleton<IRoleSource>(sp => sp.GetRequiredService<Int8SentimentRunner>());
+        }
+
+        services.TryAddSingleton<DeviceGateway>();
+        services.AddHostedService<DeviceAttacher>();
         services.AddSingleton(options);
         services.AddSingleton<ClusterJobStore>();
         services.AddSingleton<JobCoordinator>();

@@ -32,6 +32,9 @@ public sealed class HearthClusterOptions
     /// <summary>How often a node tells the cluster what it can do and how busy it is.</summary>
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Boards attached to this node: "NAME=/dev/ttyACM0" (a serial port, set to 500 kbaud) or "NAME=exec:COMMAND" (a program whose standard input and output are the line, e.g. the simavr host).</summary>
+    public IReadOnlyList<string> Devices { get; set; } = [];
+
     /// <summary>What this node accepts to run ("analyze").</summary>
     public IReadOnlyList<string> Roles { get; set; } = ["analyze"];
 }

@@ -36,6 +36,8 @@ internal sealed class ScriptedRunner
 
     private sealed class Runner(ScriptedRunner script, string node) : IShardRunner
     {
+        public string Kind => "analyze";
+
         public (string[] Lines, int Words) Run(ShardLease lease, CancellationToken cancellationToken)
         {
             script.Started.Enqueue((node, lease.JobId, lease.Shard));

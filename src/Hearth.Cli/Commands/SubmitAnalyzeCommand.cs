@@ -15,7 +15,7 @@ namespace Hearth.Cli.Commands;
 /// </summary>
 internal sealed class SubmitAnalyzeCommand : AsyncCommand<SubmitAnalyzeCommand.Settings>
 {
-    internal sealed class Settings : CommandSettings
+    internal class SubmitSettings : CommandSettings
     {
         [CommandArgument(0, "<INPUT>")]
         [Description("A .txt, .md, .html or .jsonl file, or a directory of them.")]
@@ -24,10 +24,6 @@ internal sealed class SubmitAnalyzeCommand : AsyncCommand<SubmitAnalyzeCommand.S
         [CommandOption("-o|--output <FILE>")]
         [Description("Where to write the JSON Lines results (default: standard output).")]
         public string? Output { get; init; }
-
-        [CommandOption("--features <LIST>")]
-        [Description("As for 'hearth analyze' (default: all).")]
-        public string? Features { get; init; }
 
         [CommandOption("--detach")]
         [Description("Print the job id and return at once; 'hearth jobs watch|result ID' later.")]
@@ -38,9 +34,19 @@ internal sealed class SubmitAnalyzeCommand : AsyncCommand<SubmitAnalyzeCommand.S
         public string? Node { get; init; }
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    internal sealed class Settings : SubmitSettings
     {
-        var features = Feature.Parse(settings.Features);
+        [CommandOption("--features <LIST>")]
+        [Description("As for 'hearth analyze' (default: all).")]
+        public string? Features { get; init; }
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Submit("analyze", Feature.Parse(settings.Features), settings, cancellationToken);
+
+    /// <summary>Reads the input, submits the job, follows it and writes its lines (or prints its id with --detach).</summary>
+    public static async Task<int> Submit(string kind, IReadOnlyList<string> features, SubmitSettings settings, CancellationToken cancellationToken)
+    {
         var documents = DocumentReader.Read(settings.Input, Console.In).Select(d => new JobDocument(d.Id, d.Text, d.Error)).ToList();
         foreach (var bad in documents.Where(d => d.Error is not null))
         {
@@ -50,7 +56,7 @@ internal sealed class SubmitAnalyzeCommand : AsyncCommand<SubmitAnalyzeCommand.S
         using var node = new NodeClient(settings.Node);
         try
         {
-            var job = await node.Submit(new JobRequest("analyze", features, documents), cancellationToken).ConfigureAwait(false);
+            var job = await node.Submit(new JobRequest(kind, features, documents), cancellationToken).ConfigureAwait(false);
             if (settings.Detach)
             {
                 Console.Out.WriteLine(job.Id);

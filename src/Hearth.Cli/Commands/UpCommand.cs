@@ -57,6 +57,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [DefaultValue(30.0)]
         public double Lease { get; init; } = 30;
 
+        [CommandOption("--device <NAME=PATH>")]
+        [Description("Attach a microcontroller: NAME=/dev/ttyACM0 (serial, 500 kbaud) or NAME=exec:COMMAND (e.g. the simavr host running the firmware). Repeatable.")]
+        public string[] Devices { get; init; } = [];
+
         [CommandOption("--node-name <NAME>")]
         [Description("This node's name in the cluster (default: host name and silo port).")]
         public string? NodeName { get; init; }
@@ -98,6 +102,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 GatewayPort = settings.GatewayPort,
                 NodeName = settings.NodeName,
                 Lease = TimeSpan.FromSeconds(settings.Lease),
+                Devices = settings.Devices,
                 Join = settings.Join is null ? null : IPEndPoint.Parse(settings.Join.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)),
             },
             Webhook = settings.Webhook is null ? null : Uri.TryCreate(settings.Webhook, UriKind.Absolute, out var url) ? url : new Uri("invalid:" + Uri.EscapeDataString(settings.Webhook)),

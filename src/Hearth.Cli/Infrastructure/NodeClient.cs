@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hearth.Cluster.Devices;
 using Hearth.Cluster.Jobs;
 using Hearth.Hardware;
 using Hearth.Hardware.History;
@@ -35,6 +36,12 @@ internal sealed class NodeClient : IDisposable
 
     public async Task<IReadOnlyList<JobProgress>> List(CancellationToken cancellationToken) =>
         (await Send(() => http.GetAsync("/api/cluster/jobs", cancellationToken)).ConfigureAwait(false)).Deserialize<List<JobProgress>>(Json)!;
+
+    public async Task<IReadOnlyList<DeviceState>> Devices(CancellationToken cancellationToken) =>
+        (await Send(() => http.GetAsync("/api/cluster/devices", cancellationToken)).ConfigureAwait(false)).Deserialize<List<DeviceState>>(Json)!;
+
+    public async Task<DeviceState> Pair(string name, CancellationToken cancellationToken) =>
+        (await Send(() => http.PostAsync($"/api/cluster/devices/{Uri.EscapeDataString(name)}/pair", null, cancellationToken)).ConfigureAwait(false)).Deserialize<DeviceState>(Json)!;
 
     /// <summary>Copies a finished job's JSON Lines to <paramref name="output"/>.</summary>
     public async Task Result(string id, Stream output, CancellationToken cancellationToken)

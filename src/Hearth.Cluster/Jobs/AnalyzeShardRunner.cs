@@ -8,6 +8,8 @@ namespace Hearth.Cluster.Jobs;
 /// </summary>
 internal sealed class AnalyzeShardRunner(TextAnalyzer analyzer) : IShardRunner
 {
+    public string Kind => "analyze";
+
     public (string[] Lines, int Words) Run(ShardLease lease, CancellationToken cancellationToken)
     {
         var readable = lease.Documents.Where(d => d.Text is not null).ToList();

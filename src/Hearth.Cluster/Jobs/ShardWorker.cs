@@ -9,7 +9,7 @@ namespace Hearth.Cluster.Jobs;
 /// This node's worker: asks the coordinators that have open jobs for a shard as soon as it is free, runs it, and
 /// sends the lines back. A worker that dies simply stops asking; its leases run out and go to others.
 /// </summary>
-public sealed partial class ShardWorker(IGrainFactory grains, NodeAnnouncer announcer, LocalNode node, IShardRunner runner, ILogger<ShardWorker> logger)
+public sealed partial class ShardWorker(IGrainFactory grains, NodeAnnouncer announcer, LocalNode node, IEnumerable<IShardRunner> runners, ILogger<ShardWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(250);
@@ -56,6 +56,7 @@ public sealed partial class ShardWorker(IGrainFactory grains, NodeAnnouncer anno
         ShardResult result;
         try
         {
+            var runner = runners.FirstOrDefault(r => r.Kind == lease.Kind) ?? throw new InvalidOperationException($"this node cannot run '{lease.Kind}' jobs");
             var (lines, words) = await Task.Run(() => runner.Run(lease, stoppingToken), stoppingToken).ConfigureAwait(false);
             result = new ShardResult(lease.JobId, lease.Shard, node.Name, lines, words, watch.Elapsed.TotalSeconds);
             node.Measured(lease.Documents.Length, watch.Elapsed);

@@ -5,14 +5,15 @@ using Orleans.Runtime;
 namespace Hearth.Cluster.Nodes;
 
 /// <summary>This node as the cluster sees it: what <c>hearth bench</c> measured here, and its live throughput and load.</summary>
-public sealed class LocalNode(ILocalSiloDetails silo, HearthClusterOptions options, BenchHistory bench, TimeProvider time)
+public sealed class LocalNode(ILocalSiloDetails silo, HearthClusterOptions options, BenchHistory bench, TimeProvider time, IEnumerable<IRoleSource> extraRoles)
 {
     private const double Smoothing = 0.3;
     private double documentsPerSecond;
 
     public string Name => silo.Name;
 
-    public string[] Roles => [.. options.Roles];
+    /// <summary>The configured roles, and those its attached boards bring (a paired board that carries the right model).</summary>
+    public string[] Roles => [.. options.Roles.Concat(extraRoles.SelectMany(r => r.Roles)).Distinct()];
 
     /// <summary>Documents/s over recent shards (exponentially smoothed); 0 before the first.</summary>
     public double DocumentsPerSecond => Volatile.Read(ref documentsPerSecond);

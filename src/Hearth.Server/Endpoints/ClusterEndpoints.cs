@@ -1,4 +1,5 @@
 using System.Text;
+using Hearth.Cluster.Devices;
 using Hearth.Cluster.Jobs;
 using Hearth.Cluster.Nodes;
 using Hearth.Text.Analysis;
@@ -18,6 +19,27 @@ internal static class ClusterEndpoints
                 ? Results.Ok(announcer.Nodes)
                 : ApiEndpoints.Problem(404, NoCluster, HowToCluster))
             .WithSummary("Every node of the cluster: devices, measured throughput, roles, load, open jobs.");
+        cluster.MapGet("/devices", (IServiceProvider services) => services.GetService<DeviceGateway>() is { } gateway
+                ? Results.Ok(gateway.List())
+                : ApiEndpoints.Problem(404, NoCluster, HowToCluster))
+            .WithSummary("The microcontrollers attached to this node: announcement, state (rejected, unpaired, paired), retries, bad frames.");
+        cluster.MapPost("/devices/{name}/pair", (string name, IServiceProvider services) =>
+            {
+                if (services.GetService<DeviceGateway>() is not { } gateway)
+                {
+                    return ApiEndpoints.Problem(404, NoCluster, HowToCluster);
+                }
+
+                try
+                {
+                    return Results.Ok(gateway.Pair(name));
+                }
+                catch (DeviceException e)
+                {
+                    return ApiEndpoints.Problem(409, e.Message, "list the boards with GET /api/cluster/devices");
+                }
+            })
+            .WithSummary("Pairs a board: from now on it gets work (until it is reflashed).");
         cluster.MapPost("/jobs", Submit).WithSummary("Submits a job (kind 'analyze': documents and features) to run over the cluster; returns its id.");
         cluster.MapGet("/jobs", (IServiceProvider services) => Coordinator(services) is { } jobs ? Results.Ok(jobs.List()) : ApiEndpoints.Problem(404, NoCluster, HowToCluster))
             .WithSummary("The jobs this node coordinates, newest first, with their progress.");
@@ -35,14 +57,14 @@ internal static class ClusterEndpoints
             return ApiEndpoints.Problem(404, NoCluster, HowToCluster);
         }
 
-        if (request.Kind != "analyze")
+        if (request.Kind is not ("analyze" or "sentiment.int8"))
         {
-            return ApiEndpoints.Problem(400, $"unknown job kind '{request.Kind}'", "send \"kind\": \"analyze\"");
+            return ApiEndpoints.Problem(400, $"unknown job kind '{request.Kind}'", "send \"kind\": \"analyze\" or \"sentiment.int8\"");
         }
 
         try
         {
-            var features = Feature.Parse(string.Join(',', request.Features ?? []));
+            var features = request.Kind == "analyze" ? Feature.Parse(string.Join(',', request.Features ?? [])) : [];
             var id = jobs.Submit(request with { Features = features, Documents = request.Documents ?? [] });
             return Results.Created($"/api/cluster/jobs/{id}", jobs.Progress(id));
         }

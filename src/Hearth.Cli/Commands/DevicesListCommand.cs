@@ -1,0 +1,33 @@
+using Hearth.Cli.Infrastructure;
+using Hearth.Hardware.Doctor;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Hearth.Cli.Commands;
+
+/// <summary><c>hearth devices list</c>: the microcontrollers attached to the node.</summary>
+internal sealed class DevicesListCommand : AsyncCommand<JobsListCommand.Settings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, JobsListCommand.Settings settings, CancellationToken cancellationToken)
+    {
+        using var node = new NodeClient(settings.Node);
+        try
+        {
+            var table = new Table().AddColumns("device", "state", "board", "RAM", "flash", "ops", "layer", "firmware", "retries", "bad frames", "problems");
+            foreach (var d in await node.Devices(cancellationToken).ConfigureAwait(false))
+            {
+                var h = d.Hello;
+                table.AddRow(Markup.Escape(d.Name), d.State, Markup.Escape(h?.Board ?? "?"), $"{h?.RamBytes}", $"{h?.FlashBytes}", string.Join(", ", h?.Operations ?? []),
+                    h is null ? "" : $"{h.InputSize}→{h.OutputSize} ×{h.MaxBatch}", h is null ? "" : $"{h.FirmwareHash:x8}", $"{d.Retries}", $"{d.BadFrames}", Markup.Escape(string.Join("; ", d.Problems)));
+            }
+
+            AnsiConsole.Write(table);
+            return ExitCodes.Ok;
+        }
+        catch (NodeUnreachableException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageOrInternal;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.ComponentModel;
+using Hearth.Cli.Infrastructure;
+using Hearth.Hardware.Doctor;
+using Spectre.Console.Cli;
+
+namespace Hearth.Cli.Commands;
+
+/// <summary><c>hearth devices pair NAME</c>: lets an attached board get work.</summary>
+internal sealed class DevicesPairCommand : AsyncCommand<DevicesPairCommand.Settings>
+{
+    internal sealed class Settings : JobsListCommand.Settings
+    {
+        [CommandArgument(0, "<NAME>")]
+        [Description("The device's name, as 'hearth devices list' shows it.")]
+        public string Name { get; init; } = "";
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var node = new NodeClient(settings.Node);
+        try
+        {
+            var state = await node.Pair(settings.Name, cancellationToken).ConfigureAwait(false);
+            Console.Out.WriteLine($"{state.Name}: {state.State} ({state.Hello?.Board}, firmware {state.Hello?.FirmwareHash:x8})");
+            return ExitCodes.Ok;
+        }
+        catch (NodeUnreachableException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.UsageOrInternal;
+        }
+    }
+}
