@@ -13,12 +13,13 @@ internal sealed class DevicesListCommand : AsyncCommand<JobsListCommand.Settings
         using var node = new NodeClient(settings.Node);
         try
         {
-            var table = new Table().AddColumns("device", "state", "board", "RAM", "flash", "ops", "layer", "firmware", "retries", "bad frames", "problems");
+            var table = new Table().AddColumns("device", "state", "board", "RAM", "layer", "firmware", "retries", "problems");
             foreach (var d in await node.Devices(cancellationToken).ConfigureAwait(false))
             {
                 var h = d.Hello;
-                table.AddRow(Markup.Escape(d.Name), d.State, Markup.Escape(h?.Board ?? "?"), $"{h?.RamBytes}", $"{h?.FlashBytes}", string.Join(", ", h?.Operations ?? []),
-                    h is null ? "" : $"{h.InputSize}→{h.OutputSize} ×{h.MaxBatch}", h is null ? "" : $"{h.FirmwareHash:x8}", $"{d.Retries}", $"{d.BadFrames}", Markup.Escape(string.Join("; ", d.Problems)));
+                table.AddRow(Markup.Escape(d.Name), d.State, Markup.Escape(h?.Board ?? "?"), $"{h?.RamBytes}",
+                    h is null ? "" : $"{string.Join(", ", h.Operations)} {h.InputSize}→{h.OutputSize} ×{h.MaxBatch}", h is null ? "" : $"{h.FirmwareHash:x8}",
+                    $"{d.Retries} ({d.BadFrames} bad frames)", Markup.Escape(string.Join("; ", d.Problems)));
             }
 
             AnsiConsole.Write(table);
