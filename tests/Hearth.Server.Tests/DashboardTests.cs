@@ -78,4 +78,33 @@ public sealed class DashboardTests
             await page.WaitForFunctionAsync($"() => +document.querySelector(\"{GpuChart}\")?.dataset.points > 0");
         }
     }
+
+    [Fact]
+    public async Task The_cluster_panel_shows_the_nodes_and_a_jobs_progress_and_share_per_node()
+    {
+        var cluster = new Hearth.Cluster.HearthClusterOptions { SiloPort = FreePort(), GatewayPort = FreePort(), NodeName = "dash-node", Heartbeat = TimeSpan.FromMilliseconds(200) };
+        await using var node = await TestNode.StartAsync(cluster: cluster);
+        var submitted = await node.Http.PostAsJsonAsync("/api/cluster/jobs", new { kind = "analyze", features = new[] { "language" }, documents = Enumerable.Range(0, 70).Select(i => new { id = $"d{i}", text = $"Document number {i} is short." }) });
+        Assert.Equal(System.Net.HttpStatusCode.Created, submitted.StatusCode);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1200, Height = 1400 } });
+            await page.GotoAsync(node.Http.BaseAddress!.ToString());
+
+            await page.Locator("#cluster-jobs td", new() { HasText = "3/3 done" }).WaitForAsync();
+            await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("dashboard-cluster.png"), FullPage = true });
+
+            Assert.Contains("dash-node", await page.Locator("#nodes tbody").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Contains("dash-node 100%", await page.Locator("#cluster-jobs tbody").TextContentAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

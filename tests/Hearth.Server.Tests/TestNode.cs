@@ -32,11 +32,12 @@ internal sealed class TestNode : IAsyncDisposable
 
     public string Token => App.Services.GetRequiredService<NodeToken>().Value();
 
-    public static async Task<TestNode> StartAsync(string bind = "127.0.0.1", TimeProvider? time = null, double intervalSeconds = 1, Uri? webhook = null)
+    /// <param name="cluster">Hosts an Orleans silo too (a one-node cluster) when given.</param>
+    public static async Task<TestNode> StartAsync(string bind = "127.0.0.1", TimeProvider? time = null, double intervalSeconds = 1, Uri? webhook = null, Hearth.Cluster.HearthClusterOptions? cluster = null)
     {
         var home = Directory.CreateTempSubdirectory("hearth-node-").FullName;
         var sampler = new ScriptedSampler();
-        var options = new HearthServerOptions { Port = 0, Bind = bind, Interval = TimeSpan.FromSeconds(intervalSeconds), Webhook = webhook };
+        var options = new HearthServerOptions { Port = 0, Bind = bind, Interval = TimeSpan.FromSeconds(intervalSeconds), Webhook = webhook, Cluster = cluster };
         var app = HearthServer.Build(options, services =>
         {
             services.AddSingleton(HearthDatabase.InHome(home));

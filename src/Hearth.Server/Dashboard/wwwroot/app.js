@@ -122,6 +122,26 @@ async function refreshTables() {
   } catch { /* shown by the status line */ }
 }
 
+async function refreshCluster() {
+  const out = $("#cluster");
+  try {
+    const nodes = await api("/api/cluster/nodes");
+    if (!nodes.ok) { out.textContent = (await nodes.json()).error; return; }
+    const [list, jobs, boards] = [await nodes.json(), await (await api("/api/cluster/jobs")).json(), await (await api("/api/cluster/devices")).json()];
+    out.className = "";
+    out.innerHTML =
+      `<table id="nodes"><thead><tr><th>Node</th><th>Cores</th><th>Roles</th><th>Documents/s</th><th>Load</th><th>Measured</th><th>Open jobs</th></tr></thead><tbody>${
+        list.map((n) => `<tr><td>${text(n.name)}</td><td>${n.cores}</td><td>${n.roles.map(text).join(", ")}</td><td>${n.documentsPerSecond ? n.documentsPerSecond.toFixed(0) : "not yet"}</td>` +
+          `<td><div class="bar ${n.load > 0.9 ? "negative" : ""}"><span style="width:${Math.round(Math.min(1, n.load) * 100)}%"></span></div></td>` +
+          `<td>${n.gemmGflops ? n.gemmGflops.toFixed(0) + " GFLOPS" : ""} ${n.embeddingsPerSecond ? n.embeddingsPerSecond.toFixed(0) + " sentences/s" : ""} ${n.devices.map(text).join(", ")}</td><td>${n.openJobs}</td></tr>`).join("")}</tbody></table>` +
+      (boards.length ? `<table id="boards"><thead><tr><th>Board</th><th>State</th><th>Kind</th><th>Retries</th></tr></thead><tbody>${
+        boards.map((b) => `<tr><td>${text(b.name)}</td><td class="${b.state === "paired" ? "pass" : b.state === "rejected" ? "fail" : ""}">${text(b.state)}</td><td>${text(b.hello ? b.hello.board : "?")}</td><td>${b.retries}</td></tr>`).join("")}</tbody></table>` : "") +
+      `<table id="cluster-jobs"><thead><tr><th>Job</th><th>Kind</th><th>Progress</th><th>Shards by node</th></tr></thead><tbody>${
+        jobs.slice(0, 10).map((j) => `<tr><td>${text(j.id)}</td><td>${text(j.kind)}</td><td class="${j.state === "failed" ? "fail" : ""}"><div class="bar"><span style="width:${Math.round(100 * j.shardsDone / Math.max(1, j.shards))}%"></span></div> ${j.shardsDone}/${j.shards} ${text(j.state)}</td>` +
+          `<td>${Object.entries(j.shardsByNode).map(([node, count]) => `${text(node)} ${Math.round(100 * count / Math.max(1, j.shards))}%`).join(", ")}</td></tr>`).join("")}</tbody></table>`;
+  } catch { /* shown by the status line */ }
+}
+
 async function listen() {
   const status = $("#status");
   try {
@@ -215,3 +235,5 @@ if (location.hash.includes("token=")) {
 listen();
 refreshTables();
 setInterval(refreshTables, 10000);
+refreshCluster();
+setInterval(refreshCluster, 2000);
