@@ -2,7 +2,7 @@
 # Builds Hearth and runs every test project. Needs only the .NET SDK: NuGet packages are restored, and
 # the Debian packages the tests use are installed when missing (gcc builds a stand-in libnvidia-ml;
 # chromium runs the dashboard tests; gcc-avr, avr-libc and libsimavr-dev build the Arduino firmware and
-# run it in the simavr emulator).
+# run it in the simavr emulator; postgresql serves the clustering test, started here with a test database).
 # Ends with one summary line for all projects together: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -14,10 +14,20 @@ command -v make >/dev/null || missing+=(make)
 command -v avr-gcc >/dev/null || missing+=(gcc-avr)
 [ -e /usr/lib/avr/include/avr/io.h ] || missing+=(avr-libc)
 [ -e /usr/include/simavr/sim_avr.h ] || missing+=(libsimavr-dev)
+[ -n "${HEARTH_TEST_POSTGRES:-}" ] || command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
+sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]} for the tests…"
-    sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The clustering test's PostgreSQL (HEARTH_TEST_POSTGRES=postgres://… points it at another server).
+if [ -z "${HEARTH_TEST_POSTGRES:-}" ]; then
+    as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi; }
+    version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+    pg_lsclusters -h | grep -q "^$version main .* online" || $sudo pg_ctlcluster "$version" main start
+    as_postgres "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'hearth'\"" | grep -q 1 || as_postgres "psql -qc \"CREATE ROLE hearth LOGIN PASSWORD 'hearth'\""
+    as_postgres "psql -tAc \"SELECT 1 FROM pg_database WHERE datname = 'hearth_test'\"" | grep -q 1 || as_postgres "createdb -O hearth hearth_test"
 fi
 
 results=artifacts/test-results

@@ -1,6 +1,7 @@
 using System.Net;
 using Hearth.Cluster.Devices;
 using Hearth.Cluster.Jobs;
+using Hearth.Cluster.Membership;
 using Hearth.Cluster.Nodes;
 using Hearth.Cluster.Placement;
 using Hearth.Hardware.History;
@@ -14,18 +15,25 @@ namespace Hearth.Cluster;
 /// <summary>Makes a host an Orleans silo of the Hearth cluster (docs/cluster.md).</summary>
 public static class ClusterHosting
 {
-    public const string ClusterId = "hearth";
-
     /// <summary>
-    /// Membership: alone, this node is the cluster's primary; with <see cref="HearthClusterOptions.Join"/>, it joins
-    /// the primary there (Orleans development clustering: the primary holds the membership table).
+    /// Membership: in PostgreSQL with <see cref="HearthClusterOptions.Membership"/> (its schema must exist:
+    /// <see cref="PostgresMembership.EnsureSchema"/>); else this node is the cluster's primary, or with
+    /// <see cref="HearthClusterOptions.Join"/> it joins the primary there (Orleans development clustering: the
+    /// primary holds the membership table).
     /// </summary>
     public static ISiloBuilder UseHearthCluster(this ISiloBuilder silo, HearthClusterOptions options)
     {
-        var self = new IPEndPoint(options.AdvertisedAddress, options.SiloPort);
-        silo.UseDevelopmentClustering(options.Join ?? self)
-            .ConfigureEndpoints(options.AdvertisedAddress, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(options.AdvertisedAddress))
-            .Configure<ClusterOptions>(c => (c.ClusterId, c.ServiceId) = (ClusterId, ClusterId))
+        if (options.Membership is { } connectionString)
+        {
+            silo.UseAdoNetClustering(ado => (ado.Invariant, ado.ConnectionString) = (PostgresMembership.Invariant, connectionString));
+        }
+        else
+        {
+            silo.UseDevelopmentClustering(options.Join ?? new IPEndPoint(options.AdvertisedAddress, options.SiloPort));
+        }
+
+        silo.ConfigureEndpoints(options.AdvertisedAddress, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(options.AdvertisedAddress))
+            .Configure<ClusterOptions>(c => (c.ClusterId, c.ServiceId) = (options.ClusterId, options.ClusterId))
             .Configure<SiloOptions>(s => s.SiloName = options.NodeName ?? $"{Environment.MachineName}-{options.SiloPort}");
         return silo.AddHearthNode(options);
     }

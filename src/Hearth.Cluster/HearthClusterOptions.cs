@@ -17,6 +17,12 @@ public sealed class HearthClusterOptions
     /// <summary>A node of the cluster to join (its silo endpoint); null: this node starts the cluster.</summary>
     public IPEndPoint? Join { get; set; }
 
+    /// <summary>A PostgreSQL connection string where the nodes keep the cluster's membership; null: the first node keeps it.</summary>
+    public string? Membership { get; set; }
+
+    /// <summary>The cluster's name (several clusters can share one PostgreSQL database).</summary>
+    public string ClusterId { get; set; } = "hearth";
+
     /// <summary>The address other nodes reach this one at; loopback unless joining over a network.</summary>
     public IPAddress AdvertisedAddress { get; set; } = IPAddress.Loopback;
 

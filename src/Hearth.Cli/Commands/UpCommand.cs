@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Net;
 using Hearth.Cluster;
+using Hearth.Cluster.Membership;
 using Hearth.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -42,6 +43,15 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("Join the cluster of the node whose silo listens there (its --silo-port), instead of starting one.")]
         public string? Join { get; init; }
 
+        [CommandOption("--cluster <URL>")]
+        [Description("Keep the cluster's membership in PostgreSQL (postgres://user:password@host:5432/db; the schema is created): every node names the same database, and the cluster outlives any node.")]
+        public string? Cluster { get; init; }
+
+        [CommandOption("--cluster-id <NAME>")]
+        [Description("The cluster's name, when several share one database (default hearth).")]
+        [DefaultValue("hearth")]
+        public string ClusterId { get; init; } = "hearth";
+
         [CommandOption("--silo-port <PORT>")]
         [Description("Orleans silo-to-silo port (default 11111); give each node on one machine its own.")]
         [DefaultValue(11111)]
@@ -70,6 +80,11 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             if (Lease <= 0)
             {
                 return ValidationResult.Error("--lease must be a positive number of seconds, e.g. --lease 30");
+            }
+
+            if (Join is not null && Cluster is not null)
+            {
+                return ValidationResult.Error("give --join (a node that holds the membership) or --cluster (PostgreSQL holds it), not both");
             }
 
             if (Join is null)
@@ -104,9 +119,24 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 Lease = TimeSpan.FromSeconds(settings.Lease),
                 Devices = settings.Devices,
                 Join = settings.Join is null ? null : IPEndPoint.Parse(settings.Join.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)),
+                Membership = settings.Cluster is null ? null : PostgresMembership.ConnectionString(settings.Cluster),
+                ClusterId = settings.ClusterId,
             },
             Webhook = settings.Webhook is null ? null : Uri.TryCreate(settings.Webhook, UriKind.Absolute, out var url) ? url : new Uri("invalid:" + Uri.EscapeDataString(settings.Webhook)),
         };
+        if (options.Cluster?.Membership is { } membership)
+        {
+            try
+            {
+                await PostgresMembership.EnsureSchema(membership, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"error: the cluster database does not answer ({e.Message}): check --cluster (postgres://user:password@host:5432/database)");
+                return Hardware.Doctor.ExitCodes.UsageOrInternal;
+            }
+        }
+
         var app = HearthServer.Build(options);
         await using (app.ConfigureAwait(false))
         {
@@ -121,7 +151,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
 
             if (options.Cluster is { } cluster)
             {
-                AnsiConsole.MarkupLineInterpolated($"  cluster: silo 127.0.0.1:{cluster.SiloPort}{(cluster.Join is null ? " (a new cluster; others join with --join 127.0.0.1:" + cluster.SiloPort + ")" : $", joined {cluster.Join}")}   jobs: hearth submit analyze DIR -o OUT.jsonl");
+                // The database is named without its password: secrets never reach the output.
+                var where = cluster.Membership is { } db ? $", membership in PostgreSQL ({new Npgsql.NpgsqlConnectionStringBuilder(db).Host}/{new Npgsql.NpgsqlConnectionStringBuilder(db).Database}, cluster '{cluster.ClusterId}')"
+                    : cluster.Join is null ? $" (a new cluster; others join with --join 127.0.0.1:{cluster.SiloPort})" : $", joined {cluster.Join}";
+                AnsiConsole.MarkupLineInterpolated($"  cluster: silo 127.0.0.1:{cluster.SiloPort}{where}   jobs: hearth submit analyze DIR -o OUT.jsonl");
             }
 
             AnsiConsole.MarkupLine("  [grey]Ctrl+C stops it.[/]");
