@@ -4,10 +4,12 @@ using Hearth.Cluster.Jobs;
 using Hearth.Cluster.Membership;
 using Hearth.Cluster.Nodes;
 using Hearth.Cluster.Placement;
+using Hearth.Cluster.Security;
 using Hearth.Hardware.History;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 using Orleans.Hosting;
 
 namespace Hearth.Cluster;
@@ -30,6 +32,17 @@ public static class ClusterHosting
         else
         {
             silo.UseDevelopmentClustering(options.Join ?? new IPEndPoint(options.AdvertisedAddress, options.SiloPort));
+        }
+
+        if (options.Secret is { } secret)
+        {
+            var certificate = ClusterCertificate.FromSecret(secret, options.ClusterId);
+            silo.UseTls(certificate, tls =>
+            {
+                tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                tls.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+                tls.RemoteCertificateValidation = (remote, _, _) => ClusterCertificate.SameKey(remote, certificate);
+            });
         }
 
         silo.ConfigureEndpoints(options.AdvertisedAddress, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(options.AdvertisedAddress))

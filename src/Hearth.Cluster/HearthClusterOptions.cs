@@ -20,6 +20,12 @@ public sealed class HearthClusterOptions
     /// <summary>A PostgreSQL connection string where the nodes keep the cluster's membership; null: the first node keeps it.</summary>
     public string? Membership { get; set; }
 
+    /// <summary>
+    /// The secret every node of the cluster shares (at least 16 characters): silo traffic then runs over mutual TLS
+    /// with keys derived from it, and a node without it cannot join. Required beyond loopback.
+    /// </summary>
+    public string? Secret { get; set; }
+
     /// <summary>The cluster's name (several clusters can share one PostgreSQL database).</summary>
     public string ClusterId { get; set; } = "hearth";
 

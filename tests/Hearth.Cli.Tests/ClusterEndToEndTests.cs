@@ -5,10 +5,14 @@ using System.Text.Json;
 
 namespace Hearth.Cli.Tests;
 
-/// <summary>Three real <c>hearth up</c> processes on 127.0.0.1 form a cluster; one is killed with SIGKILL mid-job.</summary>
+/// <summary>
+/// Three real <c>hearth up</c> processes on 127.0.0.1 form a cluster over mutual TLS from a shared secret; one is
+/// killed with SIGKILL mid-job.
+/// </summary>
 public sealed class ClusterEndToEndTests : IDisposable
 {
     private const string Features = "language,sentences,entities,keywords";
+    private const string Secret = "the-cluster-secret-of-this-test-0123456789";
     private readonly string root = Directory.CreateTempSubdirectory("hearth-cluster-e2e-").FullName;
     private readonly List<Hearth.Background> nodes = [];
     private readonly HttpClient http = new();
@@ -43,22 +47,30 @@ public sealed class ClusterEndToEndTests : IDisposable
         Assert.Equal(0, local.ExitCode);
         Assert.Equal(File.ReadAllLines(localOutput), File.ReadAllLines(clusterOutput));
         Assert.Contains("shards by node:", watched.Stderr, StringComparison.Ordinal);
+        Assert.All(nodes, n => Assert.DoesNotContain(Secret, n.Output, StringComparison.Ordinal));
+        Assert.Contains("mutual TLS from the cluster secret", nodes[0].Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Joining_over_a_network_is_refused_until_nodes_share_a_secret()
+    public void Beyond_loopback_a_node_needs_an_address_to_advertise_and_the_cluster_secret()
     {
-        var result = Hearth.Run("up", "--join", "192.0.2.10:11111");
+        var noAddress = Hearth.Run("up", "--join", "192.0.2.10:11111");
+        var noSecret = Hearth.Run("up", "--advertise", "192.0.2.20", "--join", "192.0.2.10:11111");
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("only join on this machine", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, noAddress.ExitCode);
+        Assert.Contains("give --advertise", noAddress.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, noSecret.ExitCode);
+        Assert.Contains("must share a cluster secret", noSecret.Stderr, StringComparison.Ordinal);
     }
 
     private (string Url, string SiloPort, Hearth.Background Node) Up(string name, string? join)
     {
         var home = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
         var (silo, gateway) = (FreePort(), FreePort());
-        string[] args = ["up", "--port", "0", "--silo-port", silo, "--gateway-port", gateway, "--node-name", name, "--lease", "3", .. join is null ? Array.Empty<string>() : ["--join", $"127.0.0.1:{join}"]];
+        var secret = Path.Combine(root, "cluster.secret");
+        File.WriteAllText(secret, Secret);
+        string[] args = ["up", "--port", "0", "--silo-port", silo, "--gateway-port", gateway, "--node-name", name, "--lease", "3", "--cluster-secret-file", secret,
+            .. join is null ? Array.Empty<string>() : ["--join", $"127.0.0.1:{join}"]];
         var node = Hearth.Start(home, args);
         nodes.Add(node);
         return (node.WaitFor(@"http://127\.0\.0\.1:\d+", TimeSpan.FromMinutes(1)), silo, node);

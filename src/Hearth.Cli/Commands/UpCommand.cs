@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Net;
 using Hearth.Cluster;
 using Hearth.Cluster.Membership;
+using Hearth.Cluster.Security;
 using Hearth.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -52,6 +53,15 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [DefaultValue("hearth")]
         public string ClusterId { get; init; } = "hearth";
 
+        [CommandOption("--cluster-secret-file <FILE>")]
+        [Description("A file holding the secret every node of the cluster shares (16+ characters; or HEARTH_CLUSTER_SECRET): silo traffic goes over mutual TLS keyed by it. Required with --advertise beyond loopback.")]
+        public string? ClusterSecretFile { get; init; }
+
+        [CommandOption("--advertise <ADDRESS>")]
+        [Description("The address of this machine that the other nodes reach (default 127.0.0.1: a cluster on this machine only).")]
+        [DefaultValue("127.0.0.1")]
+        public string Advertise { get; init; } = "127.0.0.1";
+
         [CommandOption("--silo-port <PORT>")]
         [Description("Orleans silo-to-silo port (default 11111); give each node on one machine its own.")]
         [DefaultValue(11111)]
@@ -87,6 +97,11 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 return ValidationResult.Error("give --join (a node that holds the membership) or --cluster (PostgreSQL holds it), not both");
             }
 
+            if (!IPAddress.TryParse(Advertise, out var advertised))
+            {
+                return ValidationResult.Error($"--advertise '{Advertise}' is not an IP address: give the address of this machine that the other nodes reach");
+            }
+
             if (Join is null)
             {
                 return ValidationResult.Success();
@@ -97,12 +112,15 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 return ValidationResult.Error($"--join '{Join}' is not HOST:PORT, e.g. --join 127.0.0.1:11111 (the silo port of a running node)");
             }
 
-            // Silo traffic is not authenticated yet: until nodes share a secret or TLS, a cluster stays on one machine.
-            return IPAddress.IsLoopback(endpoint.Address)
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"--join {Join}: joining over a network needs a shared cluster secret or TLS, which this version does not have yet; nodes can only join on this machine (127.0.0.1)");
+            return !IPAddress.IsLoopback(endpoint.Address) && IPAddress.IsLoopback(advertised)
+                ? ValidationResult.Error($"--join {Join} is on another machine: give --advertise with this machine's address on that network (and the cluster secret)")
+                : ValidationResult.Success();
         }
     }
+
+    /// <summary>The secret from its file or HEARTH_CLUSTER_SECRET; never printed.</summary>
+    private static string? ClusterSecret(string? file) =>
+        file is not null ? File.ReadAllText(file).Trim() : Environment.GetEnvironmentVariable("HEARTH_CLUSTER_SECRET") is { Length: > 0 } secret ? secret : null;
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -119,11 +137,25 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 Lease = TimeSpan.FromSeconds(settings.Lease),
                 Devices = settings.Devices,
                 Join = settings.Join is null ? null : IPEndPoint.Parse(settings.Join.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)),
+                AdvertisedAddress = IPAddress.Parse(settings.Advertise),
+                Secret = ClusterSecret(settings.ClusterSecretFile),
                 Membership = settings.Cluster is null ? null : PostgresMembership.ConnectionString(settings.Cluster),
                 ClusterId = settings.ClusterId,
             },
             Webhook = settings.Webhook is null ? null : Uri.TryCreate(settings.Webhook, UriKind.Absolute, out var url) ? url : new Uri("invalid:" + Uri.EscapeDataString(settings.Webhook)),
         };
+        if (options.Cluster is { Secret: null } open && !IPAddress.IsLoopback(open.AdvertisedAddress))
+        {
+            Console.Error.WriteLine($"error: nodes that talk beyond loopback (--advertise {open.AdvertisedAddress}) must share a cluster secret: --cluster-secret-file FILE (the same file on every node; 'openssl rand -base64 32 > FILE') or HEARTH_CLUSTER_SECRET");
+            return Hardware.Doctor.ExitCodes.UsageOrInternal;
+        }
+
+        if (options.Cluster?.Secret is { Length: < ClusterCertificate.MinimumSecretLength })
+        {
+            Console.Error.WriteLine($"error: the cluster secret must have at least {ClusterCertificate.MinimumSecretLength} characters ('openssl rand -base64 32')");
+            return Hardware.Doctor.ExitCodes.UsageOrInternal;
+        }
+
         if (options.Cluster?.Membership is { } membership)
         {
             try
@@ -154,7 +186,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 // The database is named without its password: secrets never reach the output.
                 var where = cluster.Membership is { } db ? $", membership in PostgreSQL ({new Npgsql.NpgsqlConnectionStringBuilder(db).Host}/{new Npgsql.NpgsqlConnectionStringBuilder(db).Database}, cluster '{cluster.ClusterId}')"
                     : cluster.Join is null ? $" (a new cluster; others join with --join 127.0.0.1:{cluster.SiloPort})" : $", joined {cluster.Join}";
-                AnsiConsole.MarkupLineInterpolated($"  cluster: silo 127.0.0.1:{cluster.SiloPort}{where}   jobs: hearth submit analyze DIR -o OUT.jsonl");
+                AnsiConsole.MarkupLineInterpolated($"  cluster: silo {cluster.AdvertisedAddress}:{cluster.SiloPort}{where}{(cluster.Secret is null ? "" : ", mutual TLS from the cluster secret")}   jobs: hearth submit analyze DIR -o OUT.jsonl");
             }
 
             AnsiConsole.MarkupLine("  [grey]Ctrl+C stops it.[/]");
