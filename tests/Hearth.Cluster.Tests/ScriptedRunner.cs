@@ -14,6 +14,11 @@ internal sealed class ScriptedRunner
     /// <summary>Shards each node started, in order: (node, job, shard).</summary>
     public ConcurrentQueue<(string Node, string Job, int Shard)> Started { get; } = new();
 
+    private readonly ConcurrentDictionary<string, bool> failing = new(StringComparer.Ordinal);
+
+    /// <summary>Every shard this node starts fails with a system error (a crash, a device gone).</summary>
+    public void FailAlways(string node) => failing[node] = true;
+
     public void Hold(string node) => held[node] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Release(string node)
@@ -41,6 +46,11 @@ internal sealed class ScriptedRunner
         public (string[] Lines, int Words) Run(ShardLease lease, CancellationToken cancellationToken)
         {
             script.Started.Enqueue((node, lease.JobId, lease.Shard));
+            if (script.failing.ContainsKey(node))
+            {
+                throw new InvalidOperationException($"{node} lost its device");
+            }
+
             if (script.held.TryGetValue(node, out var gate))
             {
                 gate.Task.Wait(cancellationToken);
