@@ -70,6 +70,8 @@ public static class ClusterHosting
 
         services.TryAddSingleton<DeviceGateway>();
         services.AddHostedService<DeviceAttacher>();
+        services.AddSingleton<MqttDeviceBroker>();
+        services.AddHostedService(sp => sp.GetRequiredService<MqttDeviceBroker>());
         services.AddSingleton(options);
         services.AddSingleton<ClusterJobStore>();
         services.AddSingleton<JobCoordinator>();

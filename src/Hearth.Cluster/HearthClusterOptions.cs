@@ -47,6 +47,9 @@ public sealed class HearthClusterOptions
     /// <summary>Boards attached to this node: "NAME=/dev/ttyACM0" (a serial port, set to 500 kbaud) or "NAME=exec:COMMAND" (a program whose standard input and output are the line, e.g. the simavr host).</summary>
     public IReadOnlyList<string> Devices { get; set; } = [];
 
+    /// <summary>A port for the embedded MQTT broker Wi-Fi boards publish their frames to (on <see cref="AdvertisedAddress"/>); null: none.</summary>
+    public int? MqttPort { get; set; }
+
     /// <summary>What this node accepts to run ("analyze").</summary>
     public IReadOnlyList<string> Roles { get; set; } = ["analyze"];
 }

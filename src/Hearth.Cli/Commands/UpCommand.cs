@@ -81,6 +81,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [Description("Attach a microcontroller: NAME=/dev/ttyACM0 (serial, 500 kbaud) or NAME=exec:COMMAND (e.g. the simavr host running the firmware). Repeatable.")]
         public string[] Devices { get; init; } = [];
 
+        [CommandOption("--mqtt-port <PORT>")]
+        [Description("Run an MQTT broker for Wi-Fi boards on this port (e.g. 1883), on the --advertise address: boards publish frames to hearth/devices/NAME/up.")]
+        public int? MqttPort { get; init; }
+
         [CommandOption("--node-name <NAME>")]
         [Description("This node's name in the cluster (default: host name and silo port).")]
         public string? NodeName { get; init; }
@@ -136,6 +140,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 NodeName = settings.NodeName,
                 Lease = TimeSpan.FromSeconds(settings.Lease),
                 Devices = settings.Devices,
+                MqttPort = settings.MqttPort,
                 Join = settings.Join is null ? null : IPEndPoint.Parse(settings.Join.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)),
                 AdvertisedAddress = IPAddress.Parse(settings.Advertise),
                 Secret = ClusterSecret(settings.ClusterSecretFile),
