@@ -73,7 +73,9 @@ public static class ClusterHosting
         services.AddSingleton<MqttDeviceBroker>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttDeviceBroker>());
         services.AddSingleton(options);
-        services.AddSingleton<ClusterJobStore>();
+        services.AddSingleton<IJobStore>(sp => options.Membership is { } shared
+            ? new PostgresJobStore(shared, options.ClusterId)
+            : new SqliteJobStore(sp.GetRequiredService<HearthDatabase>()));
         services.AddSingleton<JobCoordinator>();
         services.AddSingleton<LocalNode>();
         services.AddSingleton<NodeAnnouncer>();

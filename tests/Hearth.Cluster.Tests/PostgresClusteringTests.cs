@@ -43,6 +43,30 @@ public sealed class PostgresClusteringTests
         Assert.Equal(2, await Rows(connection));
     }
 
+    [Fact]
+    public async Task A_job_kept_in_postgresql_finishes_after_the_node_it_was_submitted_to_is_gone()
+    {
+        var connection = PostgresMembership.ConnectionString(Server);
+        await PostgresMembership.EnsureSchema(connection, CancellationToken.None);
+        await using var nodes = new RealNodes();
+        void InPostgres(HearthClusterOptions o) => (o.Membership, o.ClusterId) = (connection, clusterId);
+        var first = await nodes.Start("pg-c", InPostgres);
+        var second = await nodes.Start("pg-d", InPostgres);
+        await RealNodes.Until(() => RealNodes.Active(second).Count == 2);
+        nodes.Runner.Hold("pg-c");
+        nodes.Runner.Hold("pg-d");
+
+        var job = RealNodes.Coordinator(first).Submit(TestCluster.Documents(20));
+        await RealNodes.Until(() => nodes.Runner.Started.Any(s => s.Node == "pg-c") && nodes.Runner.Started.Any(s => s.Node == "pg-d"));
+        await first.StopAsync(); // the node the job was submitted to, holding a shard
+        nodes.Runner.Release("pg-d");
+        var progress = await TestCluster.Finished(() => RealNodes.Coordinator(second), job);
+
+        Assert.Equal("done", progress.State);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"doc{i:000}"), RealNodes.Coordinator(second).Results(job).Select(l => l.Split('@')[0]));
+        Assert.Equal(["pg-d"], progress.ShardsByNode.Keys);
+    }
+
     private async Task<long> Rows(string connection)
     {
         await using var db = new NpgsqlConnection(connection);

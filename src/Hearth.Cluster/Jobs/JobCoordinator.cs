@@ -7,10 +7,10 @@ namespace Hearth.Cluster.Jobs;
 
 /// <summary>
 /// The jobs submitted to this node: split into shards, leased to the workers of every node that asks (see
-/// <see cref="LeasePolicy"/>), collected once per shard, kept in <see cref="ClusterJobStore"/> so that nothing is
+/// <see cref="LeasePolicy"/>), collected once per shard, kept in an <see cref="IJobStore"/> so that nothing is
 /// lost when a worker or this node dies. Workers reach it through <see cref="ICoordinatorGrain"/>.
 /// </summary>
-public sealed partial class JobCoordinator(ClusterJobStore store, LocalNode node, HearthClusterOptions options, TimeProvider time, ILogger<JobCoordinator> logger)
+public sealed partial class JobCoordinator(IJobStore store, LocalNode node, HearthClusterOptions options, TimeProvider time, ILogger<JobCoordinator> logger)
 {
     private readonly ConcurrentDictionary<string, (double Rate, DateTimeOffset Seen)> workers = new(StringComparer.Ordinal);
 

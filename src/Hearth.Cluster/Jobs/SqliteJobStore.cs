@@ -9,7 +9,7 @@ namespace Hearth.Cluster.Jobs;
 /// the coordinator's own clock, Unix milliseconds), and one result line per document keyed by (job, document),
 /// so that a shard delivered twice is stored once and a restarted coordinator goes on where it stopped.
 /// </summary>
-public sealed class ClusterJobStore(HearthDatabase database)
+public sealed class SqliteJobStore(HearthDatabase database) : IJobStore
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS cluster_jobs(id TEXT PRIMARY KEY, kind TEXT NOT NULL, features TEXT NOT NULL, created INTEGER NOT NULL,
@@ -176,11 +176,11 @@ public sealed class ClusterJobStore(HearthDatabase database)
     }
 
     /// <summary>Gives a failed shard back, to be leased again no sooner than <paramref name="notBefore"/>.</summary>
-    public void Release(string job, int shard, string worker, string error, DateTimeOffset notBefore)
+    public void Release(string job, int shard, string worker, string reason, DateTimeOffset notBefore)
     {
         using var connection = database.Open(Schema);
         Execute(connection, "UPDATE cluster_shards SET state = 'pending', owner = NULL, lease_until = NULL, not_before = $notBefore, last_error = $error WHERE job = $job AND shard = $shard AND state = 'leased' AND owner = $worker",
-            ("$job", job), ("$shard", shard), ("$worker", worker), ("$error", error), ("$notBefore", notBefore.ToUnixTimeMilliseconds()));
+            ("$job", job), ("$shard", shard), ("$worker", worker), ("$error", reason), ("$notBefore", notBefore.ToUnixTimeMilliseconds()));
     }
 
     public IReadOnlyList<JobProgress> List() => [.. Ids().Select(id => Progress(id)!)];
