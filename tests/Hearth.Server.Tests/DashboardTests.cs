@@ -94,6 +94,7 @@ public sealed class DashboardTests
             await page.GotoAsync(node.Http.BaseAddress!.ToString());
 
             await page.Locator("#cluster-jobs td", new() { HasText = "3/3 done" }).WaitForAsync();
+            await page.Locator("#nodes td.heat", new() { HasText = "gpu0" }).WaitForAsync(); // the node's own telemetry, as the cluster sees it
             await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("dashboard-cluster.png"), FullPage = true });
 
             Assert.Contains("dash-node", await page.Locator("#nodes tbody").TextContentAsync(), StringComparison.Ordinal);

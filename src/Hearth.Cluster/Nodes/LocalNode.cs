@@ -1,11 +1,13 @@
 using System.Globalization;
 using Hearth.Hardware.History;
+using Hearth.Hardware.Telemetry;
 using Orleans.Runtime;
 
 namespace Hearth.Cluster.Nodes;
 
 /// <summary>This node as the cluster sees it: what <c>hearth bench</c> measured here, and its live throughput and load.</summary>
-public sealed class LocalNode(ILocalSiloDetails silo, HearthClusterOptions options, BenchHistory bench, TimeProvider time, IEnumerable<IRoleSource> extraRoles)
+public sealed class LocalNode(
+    ILocalSiloDetails silo, HearthClusterOptions options, BenchHistory bench, TimeProvider time, IEnumerable<IRoleSource> extraRoles, IEnumerable<LiveSeries> telemetry)
 {
     private const double Smoothing = 0.3;
     private double documentsPerSecond;
@@ -39,8 +41,16 @@ public sealed class LocalNode(ILocalSiloDetails silo, HearthClusterOptions optio
             figures.Where(f => f.Metric == "embeddings").Select(f => (double?)f.Value).Max(),
             LoadPerCore(),
             openJobs,
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            Heat());
     }
+
+    /// <summary>The latest readings of the node's own telemetry (when it runs, as in <c>hearth up</c>).</summary>
+    private Dictionary<string, double>? Heat() =>
+        telemetry.FirstOrDefault()?.Latest?.Values
+            .Where(v => v.Value is not null && Series.Split(v.Key) is var (device, metric)
+                && metric is Series.Util or Series.Temp or Series.Power && !(device.StartsWith("cpu", StringComparison.Ordinal) && device.Length > 3)) // whole devices, not CPU cores
+            .ToDictionary(v => v.Key, v => Math.Round(v.Value!.Value, 1), StringComparer.Ordinal);
 
     private IReadOnlyList<Hearth.Hardware.Bench.BenchFigure> Latest()
     {

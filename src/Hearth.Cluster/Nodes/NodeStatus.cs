@@ -8,6 +8,7 @@ namespace Hearth.Cluster.Nodes;
 /// <param name="EmbeddingsPerSecond">Its measured MiniLM sentences/s, when <c>hearth bench</c> ran there.</param>
 /// <param name="Load">1-minute load average per core.</param>
 /// <param name="OpenJobs">Jobs this node coordinates that are not finished.</param>
+/// <param name="Heat">Its devices' latest utilisation (%), temperature (°C) and power (W), "device.metric" → value; what the machine does not expose is absent.</param>
 [GenerateSerializer, Immutable]
 public sealed record NodeStatus(
     string Name,
@@ -20,4 +21,5 @@ public sealed record NodeStatus(
     double? EmbeddingsPerSecond,
     double Load,
     int OpenJobs,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    Dictionary<string, double>? Heat = null);

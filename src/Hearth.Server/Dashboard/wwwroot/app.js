@@ -122,6 +122,16 @@ async function refreshTables() {
   } catch { /* shown by the status line */ }
 }
 
+// "gpu0.util" → value: one "gpu0 97% 71 °C 300 W" per device.
+function heat(readings) {
+  const devices = {};
+  for (const [key, value] of Object.entries(readings || {})) {
+    const [device, metric] = [key.slice(0, key.indexOf(".")), key.slice(key.indexOf(".") + 1)];
+    (devices[device] ||= []).push(metric === "util" ? `${value.toFixed(0)}%` : metric === "temp" ? `${value.toFixed(0)} °C` : `${value.toFixed(0)} W`);
+  }
+  return Object.entries(devices).map(([device, parts]) => `${text(device)} ${parts.join(" ")}`).join(" · ") || "not exposed";
+}
+
 async function refreshCluster() {
   const out = $("#cluster");
   try {
@@ -130,9 +140,10 @@ async function refreshCluster() {
     const [list, jobs, boards] = [await nodes.json(), await (await api("/api/cluster/jobs")).json(), await (await api("/api/cluster/devices")).json()];
     out.className = "";
     out.innerHTML =
-      `<table id="nodes"><thead><tr><th>Node</th><th>Cores</th><th>Roles</th><th>Documents/s</th><th>Load</th><th>Measured</th><th>Open jobs</th></tr></thead><tbody>${
+      `<table id="nodes"><thead><tr><th>Node</th><th>Cores</th><th>Roles</th><th>Documents/s</th><th>Load</th><th>Heat</th><th>Measured</th><th>Open jobs</th></tr></thead><tbody>${
         list.map((n) => `<tr><td>${text(n.name)}</td><td>${n.cores}</td><td>${n.roles.map(text).join(", ")}</td><td>${n.documentsPerSecond ? n.documentsPerSecond.toFixed(0) : "not yet"}</td>` +
           `<td><div class="bar ${n.load > 0.9 ? "negative" : ""}"><span style="width:${Math.round(Math.min(1, n.load) * 100)}%"></span></div></td>` +
+          `<td class="heat">${heat(n.heat)}</td>` +
           `<td>${n.gemmGflops ? n.gemmGflops.toFixed(0) + " GFLOPS" : ""} ${n.embeddingsPerSecond ? n.embeddingsPerSecond.toFixed(0) + " sentences/s" : ""} ${n.devices.map(text).join(", ")}</td><td>${n.openJobs}</td></tr>`).join("")}</tbody></table>` +
       (boards.length ? `<table id="boards"><thead><tr><th>Board</th><th>State</th><th>Kind</th><th>Retries</th></tr></thead><tbody>${
         boards.map((b) => `<tr><td>${text(b.name)}</td><td class="${b.state === "paired" ? "pass" : b.state === "rejected" ? "fail" : ""}">${text(b.state)}</td><td>${text(b.hello ? b.hello.board : "?")}</td><td>${b.retries}</td></tr>`).join("")}</tbody></table>` : "") +
