@@ -52,6 +52,9 @@ app.Configure(config =>
             .WithDescription("'hearth analyze' over the cluster: the same JSON Lines, in input order.")
             .WithExample("submit", "analyze", "corpus/", "-o", "results.jsonl")
             .WithExample("submit", "analyze", "mails.jsonl", "--features", "entities,sentiment", "--detach");
+        submit.AddCommand<SubmitBenchCommand>("bench")
+            .WithDescription("'hearth bench' on every node, one line of figures per node (each node keeps the run in its history).")
+            .WithExample("submit", "bench", "--sizes", "1024,2048", "--no-ai");
         submit.AddCommand<SubmitSentimentCommand>("sentiment-int8")
             .WithDescription("Sentiment with the head on a paired microcontroller (int8) and the document vectors on its node's CPU or GPU.")
             .WithExample("submit", "sentiment-int8", "reviews.jsonl", "-o", "sentiment.jsonl");

@@ -63,6 +63,7 @@ public static class ClusterHosting
         {
             // Tests bring their own runners; a node runs analyze shards, and int8 sentiment on its paired boards.
             services.AddSingleton<IShardRunner, AnalyzeShardRunner>();
+            services.AddSingleton<IShardRunner, BenchShardRunner>();
             services.AddSingleton<Int8SentimentRunner>();
             services.AddSingleton<IShardRunner>(sp => sp.GetRequiredService<Int8SentimentRunner>());
             services.AddSingleton<IRoleSource>(sp => sp.GetRequiredService<Int8SentimentRunner>());

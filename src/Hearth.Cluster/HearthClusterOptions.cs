@@ -50,6 +50,6 @@ public sealed class HearthClusterOptions
     /// <summary>A port for the embedded MQTT broker Wi-Fi boards publish their frames to (on <see cref="AdvertisedAddress"/>); null: none.</summary>
     public int? MqttPort { get; set; }
 
-    /// <summary>What this node accepts to run ("analyze").</summary>
-    public IReadOnlyList<string> Roles { get; set; } = ["analyze"];
+    /// <summary>What this node accepts to run (<see cref="Jobs.JobKinds"/>).</summary>
+    public IReadOnlyList<string> Roles { get; set; } = [Jobs.JobKinds.Analyze, Jobs.JobKinds.Bench];
 }

@@ -1,3 +1,5 @@
+using Hearth.Cluster.Jobs;
+
 namespace Hearth.Cluster.Tests;
 
 /// <summary>Jobs on a real multi-silo Orleans cluster in this process, with nodes killed and restarted mid-job.</summary>
@@ -81,6 +83,21 @@ public sealed class ClusterJobTests
 
         Assert.Equal("done", progress.State);
         Assert.Equal(Expected(20), lines.Select(l => l.Split('@')[0]));
+    }
+
+    [Fact]
+    public async Task A_per_node_job_runs_once_on_each_named_node_and_reports_a_node_that_is_gone()
+    {
+        await using var test = await TestCluster.StartAsync(3);
+        string[] nodes = [Primary, "Silo_1", "Silo_2", "gone-node"];
+
+        var job = test.Coordinator(Primary).Submit(new JobRequest(JobKinds.Bench, [], [.. nodes.Select(n => new JobDocument(n, "{}"))]));
+        var progress = await TestCluster.Finished(() => test.Coordinator(Primary), job);
+        var lines = test.Coordinator(Primary).Results(job).ToList();
+
+        Assert.Equal("done", progress.State);
+        Assert.Equal(["Silo_0@Silo_0", "Silo_1@Silo_1", "Silo_2@Silo_2"], lines.Take(3));
+        Assert.Contains("node gone-node left the cluster before running its part", lines[3], StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> Expected(int count) => Enumerable.Range(0, count).Select(i => $"doc{i:000}");

@@ -37,11 +37,11 @@ internal sealed class ScriptedRunner
         }
     }
 
-    public IShardRunner For(string node) => new Runner(this, node);
+    public IShardRunner For(string node, string kind = JobKinds.Analyze) => new Runner(this, node, kind);
 
-    private sealed class Runner(ScriptedRunner script, string node) : IShardRunner
+    private sealed class Runner(ScriptedRunner script, string node, string kind) : IShardRunner
     {
-        public string Kind => "analyze";
+        public string Kind => kind;
 
         public (string[] Lines, int Words) Run(ShardLease lease, CancellationToken cancellationToken)
         {

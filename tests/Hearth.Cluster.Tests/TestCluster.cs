@@ -21,6 +21,7 @@ internal sealed class TestCluster : IAsyncDisposable
             var home = Directory.CreateDirectory(Path.Combine(root, silo.SiloName)).FullName;
             orleans.Services.AddSingleton(HearthDatabase.InHome(home));
             orleans.Services.AddSingleton(Runner.For(silo.SiloName));
+            orleans.Services.AddSingleton(Runner.For(silo.SiloName, JobKinds.Bench));
             orleans.AddHearthNode(options(silo.SiloName));
         });
         Cluster = builder.Build();
@@ -31,7 +32,7 @@ internal sealed class TestCluster : IAsyncDisposable
     public ScriptedRunner Runner { get; } = new();
 
     public static HearthClusterOptions Fast(params string[] roles) =>
-        new() { ShardSize = 4, Lease = TimeSpan.FromSeconds(2), Heartbeat = TimeSpan.FromMilliseconds(200), Roles = roles.Length == 0 ? ["analyze"] : roles };
+        new() { ShardSize = 4, Lease = TimeSpan.FromSeconds(2), Heartbeat = TimeSpan.FromMilliseconds(200), Roles = roles.Length == 0 ? [JobKinds.Analyze, JobKinds.Bench] : roles };
 
     public static async Task<TestCluster> StartAsync(short silos, Func<string, HearthClusterOptions>? options = null)
     {

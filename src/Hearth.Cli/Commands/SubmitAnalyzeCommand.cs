@@ -15,12 +15,16 @@ namespace Hearth.Cli.Commands;
 /// </summary>
 internal sealed class SubmitAnalyzeCommand : AsyncCommand<SubmitAnalyzeCommand.Settings>
 {
-    internal class SubmitSettings : CommandSettings
+    internal class SubmitSettings : JobSettings
     {
         [CommandArgument(0, "<INPUT>")]
         [Description("A .txt, .md, .html or .jsonl file, or a directory of them.")]
         public string Input { get; init; } = "";
+    }
 
+    /// <summary>Where a job goes and where its results go.</summary>
+    internal class JobSettings : CommandSettings
+    {
         [CommandOption("-o|--output <FILE>")]
         [Description("Where to write the JSON Lines results (default: standard output).")]
         public string? Output { get; init; }
@@ -42,10 +46,10 @@ internal sealed class SubmitAnalyzeCommand : AsyncCommand<SubmitAnalyzeCommand.S
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        Submit("analyze", Feature.Parse(settings.Features), settings, cancellationToken);
+        Submit(JobKinds.Analyze, Feature.Parse(settings.Features), settings, cancellationToken);
 
-    /// <summary>Reads the input, submits the job, follows it and writes its lines (or prints its id with --detach).</summary>
-    public static async Task<int> Submit(string kind, IReadOnlyList<string> features, SubmitSettings settings, CancellationToken cancellationToken)
+    /// <summary>Reads the input, then submits the job (see the other overload).</summary>
+    public static Task<int> Submit(string kind, IReadOnlyList<string> features, SubmitSettings settings, CancellationToken cancellationToken)
     {
         var documents = DocumentReader.Read(settings.Input, Console.In).Select(d => new JobDocument(d.Id, d.Text, d.Error)).ToList();
         foreach (var bad in documents.Where(d => d.Error is not null))
@@ -53,10 +57,17 @@ internal sealed class SubmitAnalyzeCommand : AsyncCommand<SubmitAnalyzeCommand.S
             Console.Error.WriteLine($"hearth: {bad.Id}: {bad.Error}");
         }
 
+        return Submit(new JobRequest(kind, features, documents), settings, cancellationToken);
+    }
+
+    /// <summary>Submits the job, follows it and writes its lines (or prints its id with --detach).</summary>
+    public static async Task<int> Submit(JobRequest request, JobSettings settings, CancellationToken cancellationToken)
+    {
+        var documents = request.Documents;
         using var node = new NodeClient(settings.Node);
         try
         {
-            var job = await node.Submit(new JobRequest(kind, features, documents), cancellationToken).ConfigureAwait(false);
+            var job = await node.Submit(request, cancellationToken).ConfigureAwait(false);
             if (settings.Detach)
             {
                 Console.Out.WriteLine(job.Id);

@@ -9,5 +9,5 @@ namespace Hearth.Cli.Commands;
 internal sealed class SubmitSentimentCommand : AsyncCommand<SubmitAnalyzeCommand.SubmitSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, SubmitAnalyzeCommand.SubmitSettings settings, CancellationToken cancellationToken) =>
-        SubmitAnalyzeCommand.Submit("sentiment.int8", [], settings, cancellationToken);
+        SubmitAnalyzeCommand.Submit(Cluster.Jobs.JobKinds.SentimentInt8, [], settings, cancellationToken);
 }

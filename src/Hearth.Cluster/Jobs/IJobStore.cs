@@ -16,9 +16,15 @@ public interface IJobStore
     /// <summary>Shards of a job that a worker could take now: never leased, released, or whose lease ran out.</summary>
     int Leasable(string job, DateTimeOffset now);
 
-    /// <summary>Leases the job's first leasable shard; a shard that used up its attempts fails its job instead.</summary>
+    /// <summary>
+    /// Leases the job's first leasable shard (with <paramref name="pinnedTo"/>, only a shard whose document has that
+    /// id: a per-node job); a shard that used up its attempts fails its job instead.
+    /// </summary>
     (int Shard, int Attempt, IReadOnlyList<(int Index, string Id, string? Text, string? Error)> Documents)? Lease(
-        string job, string worker, DateTimeOffset now, TimeSpan lease, int maxAttempts);
+        string job, string worker, DateTimeOffset now, TimeSpan lease, int maxAttempts, string? pinnedTo = null);
+
+    /// <summary>The ids of the documents of shards not done yet.</summary>
+    IReadOnlyList<(int Shard, string Id)> Unfinished(string job);
 
     /// <summary>Stores a shard's lines once; false for a duplicate or late delivery of a shard already done.</summary>
     bool Complete(string job, int shard, string worker, IReadOnlyList<string> lines, DateTimeOffset now);

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Hearth.Cluster.Nodes;
+using Hearth.Text.Analysis;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 
 namespace Hearth.Cluster.Jobs;
 
@@ -10,14 +12,15 @@ namespace Hearth.Cluster.Jobs;
 /// <see cref="LeasePolicy"/>), collected once per shard, kept in an <see cref="IJobStore"/> so that nothing is
 /// lost when a worker or this node dies. Workers reach it through <see cref="ICoordinatorGrain"/>.
 /// </summary>
-public sealed partial class JobCoordinator(IJobStore store, LocalNode node, HearthClusterOptions options, TimeProvider time, ILogger<JobCoordinator> logger)
+public sealed partial class JobCoordinator(
+    IJobStore store, LocalNode node, IClusterMembershipService membership, HearthClusterOptions options, TimeProvider time, ILogger<JobCoordinator> logger)
 {
     private readonly ConcurrentDictionary<string, (double Rate, DateTimeOffset Seen)> workers = new(StringComparer.Ordinal);
 
     public string Submit(JobRequest request)
     {
         var id = $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
-        store.Create(id, request, options.ShardSize, time.GetUtcNow());
+        store.Create(id, request, JobKinds.IsPerNode(request.Kind) ? 1 : options.ShardSize, time.GetUtcNow());
         LogSubmitted(id, request.Kind, request.Documents.Count);
         return id;
     }
@@ -31,12 +34,17 @@ public sealed partial class JobCoordinator(IJobStore store, LocalNode node, Hear
         var recent = workers.Where(w => w.Key != worker && now - w.Value.Seen < 3 * options.Heartbeat).Select(w => w.Value.Rate).ToList();
         foreach (var (job, kind, features) in store.Running().Where(j => roles.Contains(j.Kind)))
         {
-            if (!LeasePolicy.ShouldLease(documentsPerSecond, recent, store.Leasable(job, now)))
+            var perNode = JobKinds.IsPerNode(kind);
+            if (perNode)
+            {
+                AbandonGoneNodes(job, now);
+            }
+            else if (!LeasePolicy.ShouldLease(documentsPerSecond, recent, store.Leasable(job, now)))
             {
                 continue;
             }
 
-            if (store.Lease(job, worker, now, options.Lease, options.MaxAttempts) is { } lease)
+            if (store.Lease(job, worker, now, options.Lease, options.MaxAttempts, perNode ? worker : null) is { } lease)
             {
                 if (lease.Attempt > 1)
                 {
@@ -54,6 +62,17 @@ public sealed partial class JobCoordinator(IJobStore store, LocalNode node, Hear
         }
 
         return null;
+    }
+
+    /// <summary>A per-node shard whose node left the cluster gets an error line, so that its job does not wait forever.</summary>
+    private void AbandonGoneNodes(string job, DateTimeOffset now)
+    {
+        var active = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (shard, id) in store.Unfinished(job).Where(u => !active.Contains(u.Id)))
+        {
+            store.Complete(job, shard, node.Name, [AnalysisLine.Error(id, $"node {id} left the cluster before running its part")], now);
+            LogNodeGone(job, id);
+        }
     }
 
     public void Complete(ShardResult result)
@@ -102,6 +121,9 @@ public sealed partial class JobCoordinator(IJobStore store, LocalNode node, Hear
     {
         public override string ToString() => string.Join(", ", ByNode.Select(n => $"{n.Key} {n.Value}"));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "job {Job}: node {Node} left the cluster before running its part; reported in the output")]
+    private partial void LogNodeGone(string job, string node);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "job {Job} failed: {Error}")]
     private partial void LogFailed(string job, string error);

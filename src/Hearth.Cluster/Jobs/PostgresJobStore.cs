@@ -20,6 +20,8 @@ public sealed class PostgresJobStore : IJobStore, IDisposable
         CREATE TABLE IF NOT EXISTS hearth_results(job text NOT NULL, idx integer NOT NULL, line text NOT NULL, PRIMARY KEY(job, idx));
         """;
 
+    private const string PinnedShard = "(@pinned::text IS NULL OR EXISTS (SELECT 1 FROM hearth_documents d WHERE d.job = s.job AND d.shard = s.shard AND d.id = @pinned::text))";
+
     private const string LeasableShard = "((state = 'pending' AND (not_before IS NULL OR not_before <= @now)) OR (state = 'leased' AND lease_until < @now))";
 
     private readonly NpgsqlDataSource database;
@@ -55,14 +57,14 @@ public sealed class PostgresJobStore : IJobStore, IDisposable
         Read($"SELECT COUNT(*)::integer FROM hearth_shards WHERE job = @job AND {LeasableShard}", r => r.GetInt32(0), ("job", job), ("now", now.ToUnixTimeMilliseconds()))[0];
 
     public (int Shard, int Attempt, IReadOnlyList<(int Index, string Id, string? Text, string? Error)> Documents)? Lease(
-        string job, string worker, DateTimeOffset now, TimeSpan lease, int maxAttempts)
+        string job, string worker, DateTimeOffset now, TimeSpan lease, int maxAttempts, string? pinnedTo = null)
     {
         using var connection = database.OpenConnection();
         using var transaction = connection.BeginTransaction();
         var nowMs = now.ToUnixTimeMilliseconds();
-        var next = Read(connection, $"SELECT shard, attempts, state, owner, last_error FROM hearth_shards WHERE job = @job AND {LeasableShard} ORDER BY shard LIMIT 1 FOR UPDATE SKIP LOCKED",
+        var next = Read(connection, $"SELECT shard, attempts, state, owner, last_error FROM hearth_shards s WHERE job = @job AND {LeasableShard} AND {PinnedShard} ORDER BY shard LIMIT 1 FOR UPDATE SKIP LOCKED",
             r => (Shard: r.GetInt32(0), Attempts: r.GetInt32(1), State: r.GetString(2), Owner: r.IsDBNull(3) ? null : r.GetString(3), Error: r.IsDBNull(4) ? null : r.GetString(4)),
-            ("job", job), ("now", nowMs));
+            ("job", job), ("now", nowMs), ("pinned", pinnedTo));
         if (next.Count == 0)
         {
             return null;
@@ -115,6 +117,10 @@ public sealed class PostgresJobStore : IJobStore, IDisposable
     public void Release(string job, int shard, string worker, string reason, DateTimeOffset notBefore) =>
         Execute(null, "UPDATE hearth_shards SET state = 'pending', owner = NULL, lease_until = NULL, not_before = @notBefore, last_error = @error WHERE job = @job AND shard = @shard AND state = 'leased' AND owner = @worker",
             ("job", job), ("shard", shard), ("worker", worker), ("error", reason), ("notBefore", notBefore.ToUnixTimeMilliseconds()));
+
+    public IReadOnlyList<(int Shard, string Id)> Unfinished(string job) =>
+        Read("SELECT d.shard, d.id FROM hearth_documents d JOIN hearth_shards s ON s.job = d.job AND s.shard = d.shard WHERE d.job = @job AND s.state <> 'done' ORDER BY d.idx",
+            r => (r.GetInt32(0), r.GetString(1)), ("job", job));
 
     public IReadOnlyList<JobProgress> List() =>
         [.. Read("SELECT id FROM hearth_jobs WHERE cluster = @cluster ORDER BY created DESC, id", r => r.GetString(0), ("cluster", cluster)).Select(id => Progress(id)!)];

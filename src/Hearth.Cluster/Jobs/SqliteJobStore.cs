@@ -79,6 +79,8 @@ public sealed class SqliteJobStore(HearthDatabase database) : IJobStore
         return Convert.ToInt32(Scalar(connection, $"SELECT COUNT(*) FROM cluster_shards WHERE job = $job AND {LeasableShard}", ("$job", job), ("$now", now.ToUnixTimeMilliseconds())));
     }
 
+    private const string PinnedShard = "($pinned IS NULL OR EXISTS (SELECT 1 FROM cluster_documents d WHERE d.job = s.job AND d.shard = s.shard AND d.id = $pinned))";
+
     private const string LeasableShard = "((state = 'pending' AND (not_before IS NULL OR not_before <= $now)) OR (state = 'leased' AND lease_until < $now))";
 
     /// <summary>
@@ -86,14 +88,15 @@ public sealed class SqliteJobStore(HearthDatabase database) : IJobStore
     /// <paramref name="maxAttempts"/> fails its job instead, with the last error.
     /// </summary>
     public (int Shard, int Attempt, IReadOnlyList<(int Index, string Id, string? Text, string? Error)> Documents)? Lease(
-        string job, string worker, DateTimeOffset now, TimeSpan lease, int maxAttempts)
+        string job, string worker, DateTimeOffset now, TimeSpan lease, int maxAttempts, string? pinnedTo = null)
     {
         using var connection = database.Open(Schema);
         using var transaction = connection.BeginTransaction();
         var nowMs = now.ToUnixTimeMilliseconds();
         using var pick = connection.CreateCommand();
-        pick.CommandText = $"SELECT shard, attempts, state, owner, last_error FROM cluster_shards WHERE job = $job AND {LeasableShard} ORDER BY shard LIMIT 1";
+        pick.CommandText = $"SELECT shard, attempts, state, owner, last_error FROM cluster_shards s WHERE job = $job AND {LeasableShard} AND {PinnedShard} ORDER BY shard LIMIT 1";
         pick.Parameters.AddWithValue("$job", job);
+        pick.Parameters.AddWithValue("$pinned", (object?)pinnedTo ?? DBNull.Value);
         pick.Parameters.AddWithValue("$now", nowMs);
         int shard, attempts;
         using (var reader = pick.ExecuteReader())
@@ -181,6 +184,22 @@ public sealed class SqliteJobStore(HearthDatabase database) : IJobStore
         using var connection = database.Open(Schema);
         Execute(connection, "UPDATE cluster_shards SET state = 'pending', owner = NULL, lease_until = NULL, not_before = $notBefore, last_error = $error WHERE job = $job AND shard = $shard AND state = 'leased' AND owner = $worker",
             ("$job", job), ("$shard", shard), ("$worker", worker), ("$error", reason), ("$notBefore", notBefore.ToUnixTimeMilliseconds()));
+    }
+
+    public IReadOnlyList<(int Shard, string Id)> Unfinished(string job)
+    {
+        using var connection = database.Open(Schema);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT d.shard, d.id FROM cluster_documents d JOIN cluster_shards s ON s.job = d.job AND s.shard = d.shard WHERE d.job = $job AND s.state <> 'done' ORDER BY d.idx";
+        command.Parameters.AddWithValue("$job", job);
+        using var reader = command.ExecuteReader();
+        var unfinished = new List<(int, string)>();
+        while (reader.Read())
+        {
+            unfinished.Add((reader.GetInt32(0), reader.GetString(1)));
+        }
+
+        return unfinished;
     }
 
     public IReadOnlyList<JobProgress> List() => [.. Ids().Select(id => Progress(id)!)];

@@ -57,15 +57,16 @@ internal static class ClusterEndpoints
             return ApiEndpoints.Problem(404, NoCluster, HowToCluster);
         }
 
-        if (request.Kind is not ("analyze" or "sentiment.int8"))
+        if (!JobKinds.All.Contains(request.Kind))
         {
-            return ApiEndpoints.Problem(400, $"unknown job kind '{request.Kind}'", "send \"kind\": \"analyze\" or \"sentiment.int8\"");
+            return ApiEndpoints.Problem(400, $"unknown job kind '{request.Kind}'", $"send \"kind\": one of {string.Join(", ", JobKinds.All)}");
         }
 
         try
         {
-            var features = request.Kind == "analyze" ? Feature.Parse(string.Join(',', request.Features ?? [])) : [];
-            var id = jobs.Submit(request with { Features = features, Documents = request.Documents ?? [] });
+            var features = request.Kind == JobKinds.Analyze ? Feature.Parse(string.Join(',', request.Features ?? [])) : [];
+            var documents = request.Kind == JobKinds.Bench ? EveryNode(services, request.Documents is [var first, ..] ? first.Text : null) : request.Documents ?? [];
+            var id = jobs.Submit(request with { Features = features, Documents = documents });
             return Results.Created($"/api/cluster/jobs/{id}", jobs.Progress(id));
         }
         catch (ArgumentException e)
@@ -99,6 +100,10 @@ internal static class ClusterEndpoints
             }, "application/x-ndjson"),
         };
     }
+
+    /// <summary>A bench job has one document per node that runs benchmarks: its name, and what to measure.</summary>
+    private static List<JobDocument> EveryNode(IServiceProvider services, string? what) =>
+        [.. services.GetRequiredService<NodeAnnouncer>().Nodes.Where(n => n.Roles.Contains(JobKinds.Bench)).Select(n => new JobDocument(n.Name, what ?? "{}"))];
 
     private static JobCoordinator? Coordinator(IServiceProvider services) => services.GetService<JobCoordinator>();
 }
