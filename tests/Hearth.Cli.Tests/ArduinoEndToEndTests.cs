@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using Hearth.Testing;
 
 namespace Hearth.Cli.Tests;
 
@@ -24,7 +23,7 @@ public sealed class ArduinoEndToEndTests : IDisposable
         var corpus = Path.Combine(root, "reviews.jsonl");
         File.WriteAllLines(corpus, ["{\"id\": \"r1\", \"text\": \"Absolutely love it, works perfectly.\"}", "{\"id\": \"r2\", \"text\": \"Broke after two days, total waste of money.\"}"]);
         var home = Directory.CreateDirectory(Path.Combine(root, "home")).FullName;
-        node = Hearth.Start(home, "up", "--port", "0", "--silo-port", FreePort(), "--gateway-port", FreePort(), "--node-name", "bench-node",
+        node = Hearth.Start(home, "up", "--port", "0", "--silo-port", Port(), "--gateway-port", Port(), "--node-name", "bench-node",
             "--device", $"uno0=exec:{Path.Combine(root, "hearth-simavr")} {Path.Combine(root, "dense.elf")}");
         var url = node.WaitFor(@"http://127\.0\.0\.1:\d+", TimeSpan.FromMinutes(1));
 
@@ -68,12 +67,7 @@ public sealed class ArduinoEndToEndTests : IDisposable
         Assert.True(make.ExitCode == 0, $"firmware/{project}: {errors}");
     }
 
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string Port() => Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose()
     {

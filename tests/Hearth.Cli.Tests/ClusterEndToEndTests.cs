@@ -1,7 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
+using Hearth.Testing;
 
 namespace Hearth.Cli.Tests;
 
@@ -34,7 +33,7 @@ public sealed class ClusterEndToEndTests : IDisposable
         var submitted = Hearth.Run("submit", "analyze", corpus, "--features", Features, "--detach", "--node", alpha);
         Assert.Equal(0, submitted.ExitCode);
         var id = submitted.Stdout.Trim();
-        await WaitUntil(async () => (await Progress(alpha, id)).GetProperty("shardsByNode").TryGetProperty("gamma", out _));
+        await Eventually.Until(async () => (await Progress(alpha, id)).GetProperty("shardsByNode").TryGetProperty("gamma", out _));
         gamma.Process.Kill(); // SIGKILL, in the middle of the job
         var watched = Hearth.Run("jobs", "watch", id, "--node", alpha);
         var clusterOutput = Path.Combine(root, "cluster.jsonl");
@@ -66,7 +65,7 @@ public sealed class ClusterEndToEndTests : IDisposable
     private (string Url, string SiloPort, Hearth.Background Node) Up(string name, string? join)
     {
         var home = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
-        var (silo, gateway) = (FreePort(), FreePort());
+        var (silo, gateway) = (Port(), Port());
         var secret = Path.Combine(root, "cluster.secret");
         File.WriteAllText(secret, Secret);
         string[] args = ["up", "--port", "0", "--silo-port", silo, "--gateway-port", gateway, "--node-name", name, "--lease", "3", "--cluster-secret-file", secret,
@@ -77,26 +76,11 @@ public sealed class ClusterEndToEndTests : IDisposable
     }
 
     private async Task WaitForNodes(string node, int count) =>
-        await WaitUntil(async () => (await http.GetFromJsonAsync<JsonElement>($"{node}/api/cluster/nodes")).GetArrayLength() == count);
+        await Eventually.Until(async () => (await http.GetFromJsonAsync<JsonElement>($"{node}/api/cluster/nodes")).GetArrayLength() == count);
 
     private async Task<JsonElement> Progress(string node, string id) => await http.GetFromJsonAsync<JsonElement>($"{node}/api/cluster/jobs/{id}");
 
-    private static async Task WaitUntil(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2); // against a hung test, not a timing assertion
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the cluster did not get there in 2 minutes");
-            await Task.Delay(100);
-        }
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string Port() => Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose()
     {

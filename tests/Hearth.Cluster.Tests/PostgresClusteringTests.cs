@@ -1,4 +1,5 @@
 using Hearth.Cluster.Membership;
+using Hearth.Testing;
 using Npgsql;
 
 namespace Hearth.Cluster.Tests;
@@ -23,17 +24,17 @@ public sealed class PostgresClusteringTests
         void InPostgres(HearthClusterOptions o) => (o.Membership, o.ClusterId) = (connection, clusterId);
         var first = await nodes.Start("pg-a", InPostgres);
         var second = await nodes.Start("pg-b", InPostgres);
-        await RealNodes.Until(() => RealNodes.Active(second).Count == 2);
+        await Eventually.Until(() => RealNodes.Active(second).Count == 2);
 
         nodes.Runner.Hold("pg-a");
         nodes.Runner.Hold("pg-b");
         var job = RealNodes.Coordinator(first).Submit(TestCluster.Documents(20));
-        await RealNodes.Until(() => nodes.Runner.Started.Any(s => s.Node == "pg-a") && nodes.Runner.Started.Any(s => s.Node == "pg-b"));
+        await Eventually.Until(() => nodes.Runner.Started.Any(s => s.Node == "pg-a") && nodes.Runner.Started.Any(s => s.Node == "pg-b"));
         nodes.Runner.ReleaseAll();
         var shared = await TestCluster.Finished(() => RealNodes.Coordinator(first), job);
 
         await first.StopAsync();
-        await RealNodes.Until(() => RealNodes.Active(second).Count == 1);
+        await Eventually.Until(() => RealNodes.Active(second).Count == 1);
         var alone = RealNodes.Coordinator(second).Submit(TestCluster.Documents(8));
         var afterwards = await TestCluster.Finished(() => RealNodes.Coordinator(second), alone);
 
@@ -52,12 +53,12 @@ public sealed class PostgresClusteringTests
         void InPostgres(HearthClusterOptions o) => (o.Membership, o.ClusterId) = (connection, clusterId);
         var first = await nodes.Start("pg-c", InPostgres);
         var second = await nodes.Start("pg-d", InPostgres);
-        await RealNodes.Until(() => RealNodes.Active(second).Count == 2);
+        await Eventually.Until(() => RealNodes.Active(second).Count == 2);
         nodes.Runner.Hold("pg-c");
         nodes.Runner.Hold("pg-d");
 
         var job = RealNodes.Coordinator(first).Submit(TestCluster.Documents(20));
-        await RealNodes.Until(() => nodes.Runner.Started.Any(s => s.Node == "pg-c") && nodes.Runner.Started.Any(s => s.Node == "pg-d"));
+        await Eventually.Until(() => nodes.Runner.Started.Any(s => s.Node == "pg-c") && nodes.Runner.Started.Any(s => s.Node == "pg-d"));
         await first.StopAsync(); // the node the job was submitted to, holding a shard
         nodes.Runner.Release("pg-d");
         var progress = await TestCluster.Finished(() => RealNodes.Coordinator(second), job);

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Hearth.Cluster.Jobs;
 using Hearth.Hardware.History;
+using Hearth.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Runtime;
@@ -23,7 +22,7 @@ internal sealed class RealNodes : IAsyncDisposable
         builder.Services.AddSingleton(HearthDatabase.InHome(Directory.CreateDirectory(Path.Combine(root, name)).FullName));
         builder.Services.AddSingleton(Runner.For(name));
         var options = TestCluster.Fast();
-        (options.NodeName, options.SiloPort, options.GatewayPort) = (name, FreePort(), FreePort());
+        (options.NodeName, options.SiloPort, options.GatewayPort) = (name, Ports.Free(), Ports.Free());
         configure(options);
         builder.UseOrleans(silo => silo.UseHearthCluster(options));
         var host = builder.Build();
@@ -38,22 +37,6 @@ internal sealed class RealNodes : IAsyncDisposable
         [.. host.Services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.Name).Order()];
 
     public static int SiloPort(IHost host) => host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.Port;
-
-    public static async Task Until(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90)); // against a hung test, not a timing assertion
-        while (!condition())
-        {
-            await Task.Delay(100, deadline.Token);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

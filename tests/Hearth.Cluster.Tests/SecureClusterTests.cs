@@ -1,6 +1,8 @@
 using System.Net;
 using Hearth.Cluster.Security;
 
+using Hearth.Testing;
+
 namespace Hearth.Cluster.Tests;
 
 /// <summary>Silo traffic over mutual TLS with keys derived from a shared secret: without the secret, no joining.</summary>
@@ -15,7 +17,7 @@ public sealed class SecureClusterTests
         var first = await nodes.Start("tls-a", o => o.Secret = Secret);
         var primary = new IPEndPoint(IPAddress.Loopback, RealNodes.SiloPort(first));
         var second = await nodes.Start("tls-b", o => (o.Secret, o.Join) = (Secret, primary));
-        await RealNodes.Until(() => RealNodes.Active(first).Count == 2);
+        await Eventually.Until(() => RealNodes.Active(first).Count == 2);
         using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         var intruder = nodes.Start("tls-intruder", o => (o.Secret, o.Join) = ("another secret, not the cluster's", primary), giveUp.Token);
 

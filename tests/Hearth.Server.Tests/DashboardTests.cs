@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Hearth.Testing;
 using Microsoft.Playwright;
 
 namespace Hearth.Server.Tests;
@@ -82,7 +83,7 @@ public sealed class DashboardTests
     [Fact]
     public async Task The_cluster_panel_shows_the_nodes_and_a_jobs_progress_and_share_per_node()
     {
-        var cluster = new Hearth.Cluster.HearthClusterOptions { SiloPort = FreePort(), GatewayPort = FreePort(), NodeName = "dash-node", Heartbeat = TimeSpan.FromMilliseconds(200) };
+        var cluster = new Hearth.Cluster.HearthClusterOptions { SiloPort = Ports.Free(), GatewayPort = Ports.Free(), NodeName = "dash-node", Heartbeat = TimeSpan.FromMilliseconds(200) };
         await using var node = await TestNode.StartAsync(cluster: cluster);
         var submitted = await node.Http.PostAsJsonAsync("/api/cluster/jobs", new { kind = "analyze", features = new[] { "language" }, documents = Enumerable.Range(0, 70).Select(i => new { id = $"d{i}", text = $"Document number {i} is short." }) });
         Assert.Equal(System.Net.HttpStatusCode.Created, submitted.StatusCode);
@@ -102,10 +103,4 @@ public sealed class DashboardTests
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

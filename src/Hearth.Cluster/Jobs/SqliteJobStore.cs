@@ -56,7 +56,6 @@ public sealed class SqliteJobStore(HearthDatabase database) : IJobStore
         transaction.Commit();
     }
 
-    /// <summary>Running jobs, oldest first.</summary>
     public IReadOnlyList<(string Id, string Kind, string[] Features)> Running()
     {
         using var connection = database.Open(Schema);
@@ -72,7 +71,6 @@ public sealed class SqliteJobStore(HearthDatabase database) : IJobStore
         return jobs;
     }
 
-    /// <summary>Shards of a job that a worker could take now: never leased, released, or whose lease ran out.</summary>
     public int Leasable(string job, DateTimeOffset now)
     {
         using var connection = database.Open(Schema);
@@ -83,10 +81,6 @@ public sealed class SqliteJobStore(HearthDatabase database) : IJobStore
 
     private const string LeasableShard = "((state = 'pending' AND (not_before IS NULL OR not_before <= $now)) OR (state = 'leased' AND lease_until < $now))";
 
-    /// <summary>
-    /// Leases the job's first leasable shard to <paramref name="worker"/>. A shard that already used
-    /// <paramref name="maxAttempts"/> fails its job instead, with the last error.
-    /// </summary>
     public (int Shard, int Attempt, IReadOnlyList<(int Index, string Id, string? Text, string? Error)> Documents)? Lease(
         string job, string worker, DateTimeOffset now, TimeSpan lease, int maxAttempts, string? pinnedTo = null)
     {
@@ -137,7 +131,6 @@ public sealed class SqliteJobStore(HearthDatabase database) : IJobStore
         return (shard, attempts + 1, documents);
     }
 
-    /// <summary>Stores a shard's lines once; returns false for a duplicate or late delivery of a shard already done.</summary>
     public bool Complete(string job, int shard, string worker, IReadOnlyList<string> lines, DateTimeOffset now)
     {
         using var connection = database.Open(Schema);
@@ -178,7 +171,6 @@ public sealed class SqliteJobStore(HearthDatabase database) : IJobStore
         return true;
     }
 
-    /// <summary>Gives a failed shard back, to be leased again no sooner than <paramref name="notBefore"/>.</summary>
     public void Release(string job, int shard, string worker, string reason, DateTimeOffset notBefore)
     {
         using var connection = database.Open(Schema);
@@ -238,7 +230,6 @@ public sealed class SqliteJobStore(HearthDatabase database) : IJobStore
             reader.IsDBNull(6) ? null : reader.GetString(6));
     }
 
-    /// <summary>The result lines of a job in input order (all of them once it is done).</summary>
     public IEnumerable<string> Results(string id)
     {
         using var connection = database.Open(Schema);

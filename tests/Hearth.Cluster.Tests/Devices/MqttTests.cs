@@ -1,8 +1,7 @@
 using System.Buffers;
-using System.Net;
-using System.Net.Sockets;
 using Hearth.Cluster.Devices;
 using Hearth.Hardware.History;
+using Hearth.Testing;
 using Hearth.Text;
 using Hearth.Text.Heads;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,7 +23,7 @@ public sealed class MqttTests : IDisposable
         using var models = new TextModels();
         var head = models.Sentiment.ToInt8();
         var input = Int8Head.QuantizeInput(models.Encoder.Encode(["The hotel was spotless and the staff were lovely."])[0]);
-        var port = FreePort();
+        var port = Ports.Free();
         await using var gateway = new DeviceGateway(HearthDatabase.InHome(home), NullLoggerFactory.Instance);
         using var broker = new MqttDeviceBroker(new HearthClusterOptions { MqttPort = port }, gateway, NullLogger<MqttDeviceBroker>.Instance);
         await broker.StartAsync(CancellationToken.None);
@@ -32,7 +31,7 @@ public sealed class MqttTests : IDisposable
         using var board = EmulatedBoard.Start(head);
         using var bridge = await Bridge(board, "wifi0", port);
 
-        await Until(() => gateway.List().Any(d => d.Name == "wifi0" && d.Hello is not null));
+        await Eventually.Until(() => gateway.List().Any(d => d.Name == "wifi0" && d.Hello is not null));
         gateway.Pair("wifi0");
         var result = await gateway.Infer("wifi0", input, CancellationToken.None);
         await broker.StopAsync(CancellationToken.None);
@@ -62,22 +61,6 @@ public sealed class MqttTests : IDisposable
             }
         });
         return client;
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // against a hung test, not a timing assertion
-        while (!condition())
-        {
-            await Task.Delay(50, deadline.Token);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose() => Directory.Delete(home, recursive: true);
