@@ -6,69 +6,99 @@ using Microsoft.Extensions.Logging;
 namespace Hearth.Cluster.Jobs;
 
 /// <summary>
-/// This node's worker: asks the coordinators that have open jobs for a shard as soon as it is free, runs it, and
-/// sends the lines back. A worker that dies simply stops asking; its leases run out and go to others.
+/// This node's worker: asks the coordinators that have open jobs for a shard, runs it, and sends the lines back.
+/// It asks for the next shard while one runs and delivers results in the background, so the node never waits
+/// on the network between shards. A worker that dies simply stops asking; its leases run out and go to others.
 /// </summary>
-public sealed partial class ShardWorker(IGrainFactory grains, NodeAnnouncer announcer, LocalNode node, IEnumerable<IShardRunner> runners, ILogger<ShardWorker> logger)
+public sealed partial class ShardWorker(
+    IGrainFactory grains, NodeAnnouncer announcer, JobCoordinator local, LocalNode node, IEnumerable<IShardRunner> runners, ILogger<ShardWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var next = NextLease();
+        var delivery = Task.CompletedTask;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var lease = await NextLease().ConfigureAwait(false);
+            var lease = await next.ConfigureAwait(false);
             if (lease is null)
             {
                 await Task.Delay(Idle, stoppingToken).ConfigureAwait(false);
+                next = NextLease();
                 continue;
             }
 
-            await Run(lease, stoppingToken).ConfigureAwait(false);
+            next = NextLease(); // the following shard, fetched while this one runs
+            var result = await Run(lease, stoppingToken).ConfigureAwait(false);
+            await delivery.ConfigureAwait(false); // one delivery in flight at a time, in order
+            delivery = result is null ? Task.CompletedTask : Deliver(lease, result, stoppingToken);
         }
     }
 
     private async Task<ShardLease?> NextLease()
     {
-        foreach (var coordinator in announcer.Nodes.Where(n => n.OpenJobs > 0).OrderBy(_ => Random.Shared.Next()))
+        // Other nodes' jobs are known from the last heartbeat; this node's own, at once (a job just submitted here).
+        var coordinators = announcer.Nodes.Where(n => n.OpenJobs > 0).Select(n => n.Name).OrderBy(_ => Random.Shared.Next()).ToList();
+        if (!coordinators.Contains(node.Name) && local.OpenJobs > 0)
+        {
+            coordinators.Insert(0, node.Name);
+        }
+
+        foreach (var coordinator in coordinators)
         {
             try
             {
-                if (await grains.GetGrain<ICoordinatorGrain>(coordinator.Name).Lease(node.Name, node.Roles, node.DocumentsPerSecond).ConfigureAwait(false) is { } lease)
+                if (await grains.GetGrain<ICoordinatorGrain>(coordinator).Lease(node.Name, node.Roles, node.DocumentsPerSecond).ConfigureAwait(false) is { } lease)
                 {
                     return lease;
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogCoordinatorUnreachable(coordinator.Name, e.Message);
+                LogCoordinatorUnreachable(coordinator, e.Message);
             }
         }
 
         return null;
     }
 
-    private async Task Run(ShardLease lease, CancellationToken stoppingToken)
+    /// <summary>Runs a shard; a failure is reported to its coordinator (which retries it) and gives null.</summary>
+    private async Task<ShardResult?> Run(ShardLease lease, CancellationToken stoppingToken)
     {
-        var coordinator = grains.GetGrain<ICoordinatorGrain>(lease.Coordinator);
         var watch = Stopwatch.StartNew();
-        ShardResult result;
         try
         {
             var runner = runners.FirstOrDefault(r => r.Kind == lease.Kind) ?? throw new InvalidOperationException($"this node cannot run '{lease.Kind}' jobs");
             var (lines, words) = await Task.Run(() => runner.Run(lease, stoppingToken), stoppingToken).ConfigureAwait(false);
-            result = new ShardResult(lease.JobId, lease.Shard, node.Name, lines, words, watch.Elapsed.TotalSeconds);
             node.Measured(lease.Documents.Length, watch.Elapsed);
+            return new ShardResult(lease.JobId, lease.Shard, node.Name, lines, words, watch.Elapsed.TotalSeconds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogShardFailed(lease.JobId, lease.Shard, e.Message);
-            await coordinator.Fail(lease.JobId, lease.Shard, node.Name, e.Message).ConfigureAwait(false);
-            return;
-        }
+            try
+            {
+                await grains.GetGrain<ICoordinatorGrain>(lease.Coordinator).Fail(lease.JobId, lease.Shard, node.Name, e.Message).ConfigureAwait(false);
+            }
+            catch (Exception unreachable) when (unreachable is not OperationCanceledException)
+            {
+                LogCoordinatorUnreachable(lease.Coordinator, unreachable.Message); // the lease will run out instead
+            }
 
-        // The coordinator may be restarting: keep trying while the lease lasts; after that the shard is someone else's.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Sends a shard's lines; the coordinator may be restarting, so it keeps trying while the lease lasts (after
+    /// that the shard is someone else's).
+    /// </summary>
+    private async Task Deliver(ShardLease lease, ShardResult result, CancellationToken stoppingToken)
+    {
+        var coordinator = grains.GetGrain<ICoordinatorGrain>(lease.Coordinator);
+        var watch = Stopwatch.StartNew();
         for (var wait = TimeSpan.FromMilliseconds(200); watch.Elapsed < lease.Duration; wait *= 2)
         {
             try
