@@ -32,4 +32,25 @@ public sealed class EmbeddingTests
 
         Assert.True(TensorPrimitives.CosineSimilarity(vectors[0], vectors[1]) > 0.9999);
     }
+
+    [Fact]
+    public void Token_vectors_come_with_their_ids_and_pool_into_the_sentence_vector()
+    {
+        using var encoder = new MiniLmEncoder();
+        const string Sentence = "Hearth runs on my own machines.";
+
+        var tokens = encoder.EncodeTokens([Sentence])[0];
+        var sentence = encoder.Encode([Sentence])[0];
+        var mean = new float[MiniLmEncoder.Dimensions];
+        foreach (var vector in tokens.Vectors)
+        {
+            TensorPrimitives.Add(mean, vector, mean);
+        }
+
+        Assert.Equal(tokens.Ids.Length, tokens.Vectors.Length);
+        Assert.All(tokens.Vectors, v => Assert.Equal(MiniLmEncoder.Dimensions, v.Length));
+        Assert.Equal(101, tokens.Ids[0]);  // [CLS]
+        Assert.Equal(102, tokens.Ids[^1]); // [SEP]
+        Assert.True(TensorPrimitives.CosineSimilarity(mean, sentence) > 0.9999);
+    }
 }

@@ -61,6 +61,26 @@ public sealed class MiniLmEncoder : IDisposable
     public float[][] Encode(IReadOnlyList<string> texts)
     {
         var vectors = new float[texts.Count][];
+        Run(texts, (i, hidden, b, length) => vectors[i] = MeanPool(hidden, b, length));
+        return vectors;
+    }
+
+    /// <summary>
+    /// Token-level vectors (the model's last hidden state, [CLS] and [SEP] included) with their vocabulary ids, for
+    /// analysers that need more than the sentence vector.
+    /// </summary>
+    public TokenVectors[] EncodeTokens(IReadOnlyList<string> texts)
+    {
+        var tokens = new TokenVectors[texts.Count];
+        Run(texts, (i, hidden, b, length) => tokens[i] = new TokenVectors(
+            [.. Tokenize(texts[i]).Select(id => (int)id)],
+            [.. Enumerable.Range(0, length).Select(t => Enumerable.Range(0, Dimensions).Select(d => hidden[b, t, d]).ToArray())]));
+        return tokens;
+    }
+
+    /// <summary>Runs the model over batches of texts and hands each text's hidden state to <paramref name="take"/>.</summary>
+    private void Run(IReadOnlyList<string> texts, Action<int, Tensor<float>, int, int> take)
+    {
         for (var start = 0; start < texts.Count; start += Batch)
         {
             var batch = texts.Skip(start).Take(Batch).ToList();
@@ -87,11 +107,9 @@ public sealed class MiniLmEncoder : IDisposable
             var hidden = results.First(r => r.Name == "last_hidden_state").AsTensor<float>();
             for (var b = 0; b < batch.Count; b++)
             {
-                vectors[start + b] = MeanPool(hidden, b, encoded[b].Length);
+                take(start + b, hidden, b, encoded[b].Length);
             }
         }
-
-        return vectors;
     }
 
     public void Dispose() => session.Dispose();
