@@ -19,10 +19,12 @@ internal sealed class NodeClient : IDisposable
     public NodeClient(string? node)
     {
         http = new HttpClient { BaseAddress = new Uri(node ?? DefaultNode), Timeout = TimeSpan.FromMinutes(5) };
-        var token = Path.Combine(HearthHome.Resolve(), "token");
-        if (File.Exists(token))
+        // A remote node's token comes from HEARTH_TOKEN; the local node's, from its file.
+        var file = Path.Combine(HearthHome.Resolve(), "token");
+        var token = Environment.GetEnvironmentVariable("HEARTH_TOKEN") is { Length: > 0 } given ? given : File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+        if (token is not null)
         {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(token).Trim());
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
     }
 
