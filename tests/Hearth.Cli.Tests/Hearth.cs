@@ -12,19 +12,7 @@ internal static class Hearth
 
     public static Result Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Hearth.Cli.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["HEARTH_HOME"] = DefaultHome;
+        var start = Command(DefaultHome, args);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
@@ -47,6 +35,14 @@ internal static class Hearth
     /// <summary>Starts a long-running <c>hearth</c> (e.g. <c>up</c>) in its own home; stdout lines are collected as they come.</summary>
     public static Background Start(string home, params string[] args)
     {
+        var start = Command(home, args);
+        start.Environment["COLUMNS"] = "500"; // one line per message, so that the address can be read back
+        return new Background(Process.Start(start)!);
+    }
+
+    /// <summary>The real hearth built beside the tests, with its output captured and its own home.</summary>
+    private static ProcessStartInfo Command(string home, string[] args)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -60,8 +56,7 @@ internal static class Hearth
         }
 
         start.Environment["HEARTH_HOME"] = home;
-        start.Environment["COLUMNS"] = "500"; // one line per message, so that the address can be read back
-        return new Background(Process.Start(start)!);
+        return start;
     }
 
     /// <summary>A <c>hearth</c> process running beside the test, killed (SIGKILL) when disposed.</summary>

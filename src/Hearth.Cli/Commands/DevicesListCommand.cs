@@ -11,24 +11,16 @@ internal sealed class DevicesListCommand : AsyncCommand<JobsListCommand.Settings
     public override async Task<int> ExecuteAsync(CommandContext context, JobsListCommand.Settings settings, CancellationToken cancellationToken)
     {
         using var node = new NodeClient(settings.Node);
-        try
+        var table = new Table().AddColumns("device", "state", "board", "RAM", "layer", "firmware", "retries", "problems");
+        foreach (var d in await node.Devices(cancellationToken).ConfigureAwait(false))
         {
-            var table = new Table().AddColumns("device", "state", "board", "RAM", "layer", "firmware", "retries", "problems");
-            foreach (var d in await node.Devices(cancellationToken).ConfigureAwait(false))
-            {
-                var h = d.Hello;
-                table.AddRow(Markup.Escape(d.Name), d.State, Markup.Escape(h?.Board ?? "?"), $"{h?.RamBytes}",
-                    h is null ? "" : $"{string.Join(", ", h.Operations)} {h.InputSize}→{h.OutputSize} ×{h.MaxBatch}", h is null ? "" : $"{h.FirmwareHash:x8}",
-                    $"{d.Retries} ({d.BadFrames} bad frames)", Markup.Escape(string.Join("; ", d.Problems)));
-            }
+            var h = d.Hello;
+            table.AddRow(Markup.Escape(d.Name), d.State, Markup.Escape(h?.Board ?? "?"), $"{h?.RamBytes}",
+                h is null ? "" : $"{string.Join(", ", h.Operations)} {h.InputSize}→{h.OutputSize} ×{h.MaxBatch}", h is null ? "" : $"{h.FirmwareHash:x8}",
+                $"{d.Retries} ({d.BadFrames} bad frames)", Markup.Escape(string.Join("; ", d.Problems)));
+        }
 
-            AnsiConsole.Write(table);
-            return ExitCodes.Ok;
-        }
-        catch (NodeUnreachableException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageOrInternal;
-        }
+        AnsiConsole.Write(table);
+        return ExitCodes.Ok;
     }
 }

@@ -18,16 +18,8 @@ internal sealed class DevicesPairCommand : AsyncCommand<DevicesPairCommand.Setti
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var node = new NodeClient(settings.Node);
-        try
-        {
-            var state = await node.Pair(settings.Name, cancellationToken).ConfigureAwait(false);
-            Console.Out.WriteLine($"{state.Name}: {state.State} ({state.Hello?.Board}, firmware {state.Hello?.FirmwareHash:x8})");
-            return ExitCodes.Ok;
-        }
-        catch (NodeUnreachableException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageOrInternal;
-        }
+        var state = await node.Pair(settings.Name, cancellationToken).ConfigureAwait(false);
+        Console.Out.WriteLine($"{state.Name}: {state.State} ({state.Hello?.Board}, firmware {state.Hello?.FirmwareHash:x8})");
+        return ExitCodes.Ok;
     }
 }

@@ -19,22 +19,14 @@ internal sealed class JobsListCommand : AsyncCommand<JobsListCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var node = new NodeClient(settings.Node);
-        try
+        var table = new Table().AddColumns("job", "kind", "state", "documents", "shards", "retries", "by node", "created");
+        foreach (var job in await node.List(cancellationToken).ConfigureAwait(false))
         {
-            var table = new Table().AddColumns("job", "kind", "state", "documents", "shards", "retries", "by node", "created");
-            foreach (var job in await node.List(cancellationToken).ConfigureAwait(false))
-            {
-                table.AddRow(job.Id, job.Kind, job.State, $"{job.Documents}", $"{job.ShardsDone}/{job.Shards}", $"{job.Retries}",
-                    string.Join(", ", job.ShardsByNode.Select(n => $"{n.Key} {n.Value}")), $"{job.Created.ToLocalTime():yyyy-MM-dd HH:mm:ss}");
-            }
+            table.AddRow(job.Id, job.Kind, job.State, $"{job.Documents}", $"{job.ShardsDone}/{job.Shards}", $"{job.Retries}",
+                string.Join(", ", job.ShardsByNode.Select(n => $"{n.Key} {n.Value}")), $"{job.Created.ToLocalTime():yyyy-MM-dd HH:mm:ss}");
+        }
 
-            AnsiConsole.Write(table);
-            return ExitCodes.Ok;
-        }
-        catch (NodeUnreachableException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageOrInternal;
-        }
+        AnsiConsole.Write(table);
+        return ExitCodes.Ok;
     }
 }

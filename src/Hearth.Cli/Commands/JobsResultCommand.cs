@@ -18,16 +18,8 @@ internal sealed class JobsResultCommand : AsyncCommand<JobsResultCommand.Setting
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var node = new NodeClient(settings.Node);
-        try
-        {
-            await Write(node, settings.Id, settings.Output, cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }
-        catch (NodeUnreachableException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageOrInternal;
-        }
+        await Write(node, settings.Id, settings.Output, cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Ok;
     }
 
     /// <summary>Writes the lines to a file (whole or not at all: through a temporary file) or to standard output.</summary>

@@ -19,15 +19,7 @@ internal sealed class JobsWatchCommand : AsyncCommand<JobsWatchCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var node = new NodeClient(settings.Node);
-        try
-        {
-            var progress = await JobFollower.Follow(node, settings.Id, cancellationToken).ConfigureAwait(false);
-            return progress.State == "done" ? ExitCodes.Ok : ExitCodes.JobFailed;
-        }
-        catch (NodeUnreachableException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageOrInternal;
-        }
+        var progress = await JobFollower.Follow(node, settings.Id, cancellationToken).ConfigureAwait(false);
+        return progress.State == "done" ? ExitCodes.Ok : ExitCodes.JobFailed;
     }
 }

@@ -65,28 +65,20 @@ internal sealed class SubmitAnalyzeCommand : AsyncCommand<SubmitAnalyzeCommand.S
     {
         var documents = request.Documents;
         using var node = new NodeClient(settings.Node);
-        try
+        var job = await node.Submit(request, cancellationToken).ConfigureAwait(false);
+        if (settings.Detach)
         {
-            var job = await node.Submit(request, cancellationToken).ConfigureAwait(false);
-            if (settings.Detach)
-            {
-                Console.Out.WriteLine(job.Id);
-                return ExitCodes.Ok;
-            }
-
-            var progress = await JobFollower.Follow(node, job.Id, cancellationToken).ConfigureAwait(false);
-            if (progress.State != "done")
-            {
-                return ExitCodes.JobFailed;
-            }
-
-            await JobsResultCommand.Write(node, job.Id, settings.Output, cancellationToken).ConfigureAwait(false);
-            return documents.Any(d => d.Error is not null) ? ExitCodes.SomeInputsUnreadable : ExitCodes.Ok;
+            Console.Out.WriteLine(job.Id);
+            return ExitCodes.Ok;
         }
-        catch (NodeUnreachableException e)
+
+        var progress = await JobFollower.Follow(node, job.Id, cancellationToken).ConfigureAwait(false);
+        if (progress.State != "done")
         {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.UsageOrInternal;
+            return ExitCodes.JobFailed;
         }
+
+        await JobsResultCommand.Write(node, job.Id, settings.Output, cancellationToken).ConfigureAwait(false);
+        return documents.Any(d => d.Error is not null) ? ExitCodes.SomeInputsUnreadable : ExitCodes.Ok;
     }
 }

@@ -87,5 +87,5 @@ internal sealed class NodeClient : IDisposable
     }
 }
 
-/// <summary>The node could not be reached or refused the request; the message says what to do.</summary>
+/// <summary>The node could not be reached or refused the request; the message says what to do (the CLI prints it, exit 2).</summary>
 internal sealed class NodeUnreachableException(string message, Exception? inner = null) : Exception(message, inner);
