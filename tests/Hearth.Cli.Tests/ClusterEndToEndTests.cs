@@ -29,6 +29,7 @@ public sealed class ClusterEndToEndTests : IDisposable
         Up("beta", join: siloPort);
         var (_, _, gamma) = Up("gamma", join: siloPort);
         await WaitForNodes(alpha, 3);
+        var clash = Hearth.Run("up", "--port", "0", "--silo-port", siloPort, "--gateway-port", Port()); // alpha's silo port
 
         var submitted = Hearth.Run("submit", "analyze", corpus, "--features", Features, "--detach", "--node", alpha);
         Assert.Equal(0, submitted.ExitCode);
@@ -41,6 +42,8 @@ public sealed class ClusterEndToEndTests : IDisposable
         var localOutput = Path.Combine(root, "local.jsonl");
         var local = Hearth.Run("analyze", corpus, "--features", Features, "-o", localOutput);
 
+        Assert.Equal(2, clash.ExitCode);
+        Assert.Contains($"port {siloPort} is already in use", clash.Stderr, StringComparison.Ordinal);
         Assert.True(watched.ExitCode == 0, watched.Stderr);
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(0, local.ExitCode);

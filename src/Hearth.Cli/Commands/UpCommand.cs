@@ -122,6 +122,25 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         }
     }
 
+    private static int? InUse(IPAddress address, params int[] ports)
+    {
+        foreach (var port in ports)
+        {
+            try
+            {
+                var listener = new System.Net.Sockets.TcpListener(address, port);
+                listener.Start();
+                listener.Stop();
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return port;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The secret from its file or HEARTH_CLUSTER_SECRET; never printed.</summary>
     private static string? ClusterSecret(string? file) =>
         file is not null ? File.ReadAllText(file).Trim() : Environment.GetEnvironmentVariable("HEARTH_CLUSTER_SECRET") is { Length: > 0 } secret ? secret : null;
@@ -158,6 +177,13 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         if (options.Cluster?.Secret is { Length: < ClusterCertificate.MinimumSecretLength })
         {
             Console.Error.WriteLine($"error: the cluster secret must have at least {ClusterCertificate.MinimumSecretLength} characters ('openssl rand -base64 32')");
+            return Hardware.Doctor.ExitCodes.UsageOrInternal;
+        }
+
+        // Orleans binds its ports with SO_REUSEPORT: a second node on the same ports would start and share them.
+        if (options.Cluster is { } ports && InUse(ports.AdvertisedAddress, ports.SiloPort, ports.GatewayPort) is { } busy)
+        {
+            Console.Error.WriteLine($"error: port {busy} is already in use (another 'hearth up' on this machine?): give this node its own --silo-port and --gateway-port, or --no-cluster");
             return Hardware.Doctor.ExitCodes.UsageOrInternal;
         }
 

@@ -17,11 +17,15 @@ public sealed partial class JobCoordinator(
 {
     private readonly ConcurrentDictionary<string, (double Rate, DateTimeOffset Seen)> workers = new(StringComparer.Ordinal);
 
+    /// <summary>Raised after a job is stored, so that the cluster hears of it before the next heartbeat.</summary>
+    public event Action? Submitted;
+
     public string Submit(JobRequest request)
     {
         var id = $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
         store.Create(id, request, JobKinds.IsPerNode(request.Kind) ? 1 : options.ShardSize, time.GetUtcNow());
         LogSubmitted(id, request.Kind, request.Documents.Count);
+        Submitted?.Invoke();
         return id;
     }
 

@@ -39,8 +39,20 @@ public sealed partial class ShardWorker(
 
     private async Task<ShardLease?> NextLease()
     {
-        // Other nodes' jobs are known from the last heartbeat; this node's own, at once (a job just submitted here).
-        var coordinators = announcer.Nodes.Where(n => n.OpenJobs > 0).Select(n => n.Name).OrderBy(_ => Random.Shared.Next()).ToList();
+        // Which nodes have open jobs, from the registry now rather than from the last heartbeat, so that a new job
+        // reaches idle nodes within one poll; this node's own jobs are known at once (a job just submitted here).
+        IReadOnlyList<NodeStatus> nodes;
+        try
+        {
+            nodes = await grains.GetGrain<IRegistryGrain>(0).Nodes().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            nodes = announcer.Nodes;
+            LogCoordinatorUnreachable("registry", e.Message);
+        }
+
+        var coordinators = nodes.Where(n => n.OpenJobs > 0).Select(n => n.Name).OrderBy(_ => Random.Shared.Next()).ToList();
         if (!coordinators.Contains(node.Name) && local.OpenJobs > 0)
         {
             coordinators.Insert(0, node.Name);

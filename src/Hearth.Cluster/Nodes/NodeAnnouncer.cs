@@ -15,19 +15,35 @@ public sealed partial class NodeAnnouncer(IGrainFactory grains, LocalNode node, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Heartbeat);
-        do
+        coordinator.Submitted += OnSubmitted;
+        try
         {
-            try
+            using var timer = new PeriodicTimer(options.Heartbeat);
+            do
             {
-                Volatile.Write(ref nodes, await grains.GetGrain<IRegistryGrain>(0).Heartbeat(node.Status(coordinator.OpenJobs)).ConfigureAwait(false));
+                await Beat().ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogUnreachable(e.GetType().Name, e.Message);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        finally
+        {
+            coordinator.Submitted -= OnSubmitted;
+        }
+    }
+
+    // A job submitted here: tell the registry now, so that idle nodes start on it within one poll.
+    private void OnSubmitted() => _ = Beat();
+
+    private async Task Beat()
+    {
+        try
+        {
+            Volatile.Write(ref nodes, await grains.GetGrain<IRegistryGrain>(0).Heartbeat(node.Status(coordinator.OpenJobs)).ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogUnreachable(e.GetType().Name, e.Message);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "the cluster registry did not answer ({Kind}: {Reason}); retrying at the next heartbeat")]
