@@ -76,7 +76,7 @@ public static class ClusterHosting
         services.AddSingleton(options);
         services.AddSingleton<IJobStore>(sp => options.Membership is { } shared
             ? new PostgresJobStore(shared, options.ClusterId)
-            : new SqliteJobStore(sp.GetRequiredService<HearthDatabase>()));
+            : new SqliteJobStore(sp.GetRequiredService<HearthDatabase>(), options.ClusterId));
         services.AddSingleton<JobCoordinator>();
         services.AddSingleton<LocalNode>();
         services.AddSingleton<NodeAnnouncer>();

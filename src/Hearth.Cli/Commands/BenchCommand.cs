@@ -28,19 +28,22 @@ internal sealed class BenchCommand(BenchRunner bench, BenchHistory history) : Co
         [Description("Skip the embedding throughput measurement.")]
         public bool NoAi { get; init; }
 
-        public IReadOnlyList<int> ParsedSizes() =>
-            Sizes is null ? BenchOptions.DefaultSizes : [.. Sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse)];
+        public IReadOnlyList<int> ParsedSizes() => ParseSizes(Sizes) ?? BenchOptions.DefaultSizes;
 
-        public override ValidationResult Validate()
-        {
-            if (Sizes is not null && Sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Any(s => !int.TryParse(s, out var n) || n < 1 || n > 16384))
-            {
-                return ValidationResult.Error($"--sizes '{Sizes}' is not a list of sizes between 1 and 16384, e.g. --sizes 1024,2048");
-            }
-
-            return ValidationResult.Success();
-        }
+        public override ValidationResult Validate() => ValidateSizes(Sizes);
     }
+
+    /// <summary>The SGEMM sizes of <c>--sizes</c> (null when absent or not valid).</summary>
+    internal static IReadOnlyList<int>? ParseSizes(string? sizes)
+    {
+        var parts = sizes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        var parsed = parts.Select(s => int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 16384 ? n : 0).ToArray();
+        return parts.Length > 0 && parsed.All(n => n > 0) ? parsed : null;
+    }
+
+    internal static ValidationResult ValidateSizes(string? sizes) => sizes is not null && ParseSizes(sizes) is null
+        ? ValidationResult.Error($"--sizes '{sizes}' is not a list of sizes between 1 and 16384, e.g. --sizes 1024,2048")
+        : ValidationResult.Success();
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using Hearth.Cluster.Jobs;
 using Hearth.Hardware;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Hearth.Cli.Commands;
@@ -21,13 +22,13 @@ internal sealed class SubmitBenchCommand : AsyncCommand<SubmitBenchCommand.Setti
         [CommandOption("--no-ai")]
         [Description("Skip the embedding model.")]
         public bool NoAi { get; init; }
+
+        public override ValidationResult Validate() => BenchCommand.ValidateSizes(Sizes);
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var sizes = settings.Sizes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s =>
-            int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 16384 ? n : throw new ArgumentException($"--sizes: '{s}' is not a size from 1 to 16384")).ToArray();
-        var what = JsonSerializer.Serialize(new { sizes, ai = !settings.NoAi }, HearthJson.Compact);
+        var what = JsonSerializer.Serialize(new { sizes = BenchCommand.ParseSizes(settings.Sizes), ai = !settings.NoAi }, HearthJson.Compact);
         return SubmitAnalyzeCommand.Submit(new JobRequest(JobKinds.Bench, [], [new JobDocument("every node", what)]), settings, cancellationToken);
     }
 }

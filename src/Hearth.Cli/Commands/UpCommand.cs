@@ -215,7 +215,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             if (options.Cluster is { } cluster)
             {
                 // The database is named without its password: secrets never reach the output.
-                var where = cluster.Membership is { } db ? $", membership in PostgreSQL ({new Npgsql.NpgsqlConnectionStringBuilder(db).Host}/{new Npgsql.NpgsqlConnectionStringBuilder(db).Database}, cluster '{cluster.ClusterId}')"
+                var where = cluster.Membership is { } db && new Npgsql.NpgsqlConnectionStringBuilder(db) is var pg ? $", membership in PostgreSQL ({pg.Host}/{pg.Database}, cluster '{cluster.ClusterId}')"
                     : cluster.Join is null ? $" (a new cluster; others join with --join 127.0.0.1:{cluster.SiloPort})" : $", joined {cluster.Join}";
                 AnsiConsole.MarkupLineInterpolated($"  cluster: silo {cluster.AdvertisedAddress}:{cluster.SiloPort}{where}{(cluster.Secret is null ? "" : ", mutual TLS from the cluster secret")}   jobs: hearth submit analyze DIR -o OUT.jsonl");
             }

@@ -3,6 +3,7 @@ using Hearth.Cluster.Jobs;
 using Hearth.Cluster.Nodes;
 using Hearth.Hardware;
 using Hearth.Text;
+using Hearth.Text.Analysis;
 using Hearth.Text.Heads;
 using Hearth.Text.Sentiment;
 
@@ -34,7 +35,7 @@ internal sealed class Int8SentimentRunner(TextModels models, DeviceGateway gatew
         {
             if (document.Text is null)
             {
-                lines.Add(JsonSerializer.Serialize(new { id = document.Id, error = document.Error }, HearthJson.Compact));
+                lines.Add(AnalysisLine.Error(document.Id, document.Error ?? "no text"));
                 continue;
             }
 

@@ -45,7 +45,7 @@ internal static class WatsonNlu
     {
         if (string.IsNullOrEmpty(request.Query["version"]))
         {
-            return Error(400, "Missing required query parameter 'version' (e.g. ?version=2022-04-07)");
+            return Json.WatsonError("Missing required query parameter 'version' (e.g. ?version=2022-04-07)");
         }
 
         JsonNode? body;
@@ -55,23 +55,23 @@ internal static class WatsonNlu
         }
         catch (JsonException e)
         {
-            return Error(400, $"Invalid JSON input: {e.Message}");
+            return Json.WatsonError($"Invalid JSON input: {e.Message}");
         }
 
         var text = body?["text"]?.GetValue<string>() ?? (body?["html"]?.GetValue<string>() is { } html ? DocumentReader.HtmlText(html) : null);
         if (body?["url"] is not null)
         {
-            return Error(400, "url input is not supported: Hearth fetches nothing from the network; send the page as html");
+            return Json.WatsonError("url input is not supported: Hearth fetches nothing from the network; send the page as html");
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Error(400, "invalid request: content is empty");
+            return Json.WatsonError("invalid request: content is empty");
         }
 
         if (body!["features"] is not JsonObject features || features.Count == 0)
         {
-            return Error(400, "invalid request: no features requested (e.g. \"features\": {\"entities\": {}, \"keywords\": {}})");
+            return Json.WatsonError("invalid request: no features requested (e.g. \"features\": {\"entities\": {}, \"keywords\": {}})");
         }
 
         var warnings = new List<string>();
@@ -125,7 +125,7 @@ internal static class WatsonNlu
         var language = body["language"]?.GetValue<string>() ?? result.Language.Code;
         if (language is not ("en" or "fr"))
         {
-            return Error(400, $"unsupported text language: {language}", 400);
+            return Json.WatsonError($"unsupported text language: {language}");
         }
 
         var response = new JsonObject
@@ -231,9 +231,4 @@ internal static class WatsonNlu
     private static EmotionScores Average(IReadOnlyList<EmotionScores> scores) => scores.Count == 0
         ? new EmotionScores(0, 0, 0, 0, 0)
         : new EmotionScores(scores.Average(s => s.Anger), scores.Average(s => s.Disgust), scores.Average(s => s.Fear), scores.Average(s => s.Joy), scores.Average(s => s.Sadness));
-
-
-    /// <summary>Watson's error shape: <c>{"error": "…", "code": 400}</c>.</summary>
-    private static IResult Error(int code, string message, int? status = null) =>
-        Results.Json(new { error = message, code }, statusCode: status ?? code);
 }

@@ -23,12 +23,12 @@ internal static class WatsonPersonality
     {
         if (string.IsNullOrEmpty(request.Query["version"]))
         {
-            return Error("Missing required query parameter 'version' (e.g. ?version=2017-10-13)");
+            return Json.WatsonError("Missing required query parameter 'version' (e.g. ?version=2017-10-13)");
         }
 
         if (request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
         {
-            return Error("CSV output is not supported by Hearth: ask for application/json", 406);
+            return Json.WatsonError("CSV output is not supported by Hearth: ask for application/json", 406);
         }
 
         using var reader = new StreamReader(request.Body);
@@ -47,7 +47,7 @@ internal static class WatsonPersonality
             }
             catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
-                return Error($"Invalid JSON input: {e.Message}");
+                return Json.WatsonError($"Invalid JSON input: {e.Message}");
             }
         }
         else
@@ -65,13 +65,13 @@ internal static class WatsonPersonality
         var result = analyzer.Analyze(text, [Feature.Language, Feature.Personality]);
         if (result.Personality is not { } profile)
         {
-            return Error(PersonalityModel.TooFewWords(result.Usage.Words) ?? "No text given", subCode: "S00014");
+            return Json.WatsonError(PersonalityModel.TooFewWords(result.Usage.Words) ?? "No text given", subCode: "S00014");
         }
 
         var language = request.Headers.ContentLanguage.FirstOrDefault() ?? result.Language.Code;
         if (!language.StartsWith("en", StringComparison.OrdinalIgnoreCase))
         {
-            return Error($"Unsupported content language '{language}': Hearth's personality model reads English only");
+            return Json.WatsonError($"Unsupported content language '{language}': Hearth's personality model reads English only");
         }
 
         var raw = string.Equals(request.Query["raw_scores"], "true", StringComparison.OrdinalIgnoreCase);
@@ -107,8 +107,4 @@ internal static class WatsonPersonality
     };
 
     private static JsonObject Warning(string id, string message) => new() { ["warning_id"] = id, ["message"] = message };
-
-    /// <summary>Watson's error shape: <c>{"code": 400, "sub_code": "S00014", "error": "…"}</c>.</summary>
-    private static IResult Error(string message, int code = 400, string? subCode = null) =>
-        Results.Text(Json.WithoutNulls(new JsonObject { ["code"] = code, ["sub_code"] = subCode, ["error"] = message }).ToJsonString(), "application/json", statusCode: code);
 }

@@ -21,14 +21,14 @@ internal static class WatsonTone
     {
         if (string.IsNullOrEmpty(request.Query["version"]))
         {
-            return Error("Missing required query parameter 'version' (e.g. ?version=2017-09-21)");
+            return Json.WatsonError("Missing required query parameter 'version' (e.g. ?version=2017-09-21)");
         }
 
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync().ConfigureAwait(false);
         if (body.Length > MaxBytes)
         {
-            return Error($"The text exceeds the limit of {MaxBytes / 1024} KB; split it into several requests", 413);
+            return Json.WatsonError($"The text exceeds the limit of {MaxBytes / 1024} KB; split it into several requests", 413);
         }
 
         string? text;
@@ -40,7 +40,7 @@ internal static class WatsonTone
             }
             catch (System.Text.Json.JsonException e)
             {
-                return Error($"Invalid JSON input: {e.Message}");
+                return Json.WatsonError($"Invalid JSON input: {e.Message}");
             }
         }
         else
@@ -50,13 +50,13 @@ internal static class WatsonTone
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Error("No text given: send {\"text\": \"…\"} or a text/plain body");
+            return Json.WatsonError("No text given: send {\"text\": \"…\"} or a text/plain body");
         }
 
         var result = analyzer.Analyze(text, [Feature.Language, Feature.Tone]);
         if (result.Language.Code is not ("en" or "fr"))
         {
-            return Error($"unsupported text language: {result.Language.Code}");
+            return Json.WatsonError($"unsupported text language: {result.Language.Code}");
         }
 
         var tone = result.Tone!;
@@ -82,6 +82,4 @@ internal static class WatsonTone
 
     private static JsonArray Tones(IReadOnlyList<ToneScore> tones) =>
         new([.. tones.Select(t => (JsonNode)new JsonObject { ["score"] = t.Score, ["tone_id"] = t.ToneId, ["tone_name"] = t.ToneName })]);
-
-    private static IResult Error(string message, int code = 400) => Results.Json(new { code, error = message }, statusCode: code);
 }
