@@ -10,7 +10,8 @@ var days = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureI
 string[] names =
 [
     "cpu.util", "cpu.load1", "cpu.mem_used", "cpu.mem_total", "cpu.temp", "cpu.power", "cpu0.util", "cpu0.freq", "cpu1.util", "cpu1.freq",
-    "gpu0.util", "gpu0.mem_util", "gpu0.sm_clock", "gpu0.mem_used", "gpu0.mem_total", "gpu0.temp", "gpu0.power", "gpu0.energy", "gpu0.pstate", "gpu0.throttle",
+    "gpu0.util", "gpu0.mem_util", "gpu0.sm_clock", "gpu0.mem_used", "gpu0.mem_total", "gpu0.temp", "gpu0.power", "gpu0.energy", "gpu0.pstate",
+        "gpu0.throttle",
 ];
 var home = Directory.CreateTempSubdirectory("hearth-history-size-").FullName;
 var database = HearthDatabase.InHome(home);
@@ -36,6 +37,8 @@ var elapsed = watch.Elapsed;
 store.Dispose();
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 var bytes = Directory.EnumerateFiles(home).Sum(f => new FileInfo(f).Length);
-Console.WriteLine($"{days} days of 1 Hz history, {names.Length} series (2 CPU cores + 1 GPU): {bytes / 1e6:0.0} MB on disk (hearth.db + WAL), target < 50 MB");
-Console.WriteLine($"  {seconds:N0} ticks written in {elapsed.TotalSeconds:0} s ({seconds / elapsed.TotalSeconds:N0} ticks/s); retention: 1 s for 1 h, 1 min for 7 days, 1 h for 365 days");
+Console.WriteLine($"{days} days of 1 Hz history, {names.Length} series (2 CPU cores + 1 GPU): {bytes / 1e6:0.0} MB on disk (hearth.db + WAL), "
+    + $"target < 50 MB");
+Console.WriteLine($"  {seconds:N0} ticks written in {elapsed.TotalSeconds:0} s ({seconds / elapsed.TotalSeconds:N0} ticks/s); retention: 1 s for "
+    + $"1 h, 1 min for 7 days, 1 h for 365 days");
 Directory.Delete(home, recursive: true);

@@ -6,9 +6,11 @@
 using Hearth.Text;
 using Hearth.Text.Heads;
 using Hearth.Text.Sentiment;
+using Hearth.Text.Embeddings;
 
 var data = Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? "bench", "data");
-using var models = new TextModels();
+using var runtime = new EncoderRuntime();
+var models = new TextModels(runtime);
 var encoder = models.Encoder;
 var model = SentimentModel.Train(encoder, SentimentModel.ShippedExamples());
 // sentiment-eval.tsv was looked at when the training set was extended; sentiment-heldout.tsv never was.
@@ -23,7 +25,8 @@ var examples = SentimentModel.Parse(File.ReadAllText(Path.Combine(data, file)));
 var vectors = encoder.Encode([.. examples.Select(e => e.Text)]);
 var predicted = vectors.Select(v => model.Positive(v) >= 0.5 ? 1 : 0).ToList();
 
-Console.WriteLine($"sentiment on bench/data/{file} ({examples.Count} texts, {examples.Count(e => e.Text.Any(c => "éèêàçù".Contains(c)))} in French), head trained on {SentimentModel.ShippedExamples().Count} shipped examples:");
+Console.WriteLine($"sentiment on bench/data/{file} ({examples.Count} texts, {examples.Count(e => e.Text.Any(c => "éèêàçù".Contains(c)))} in "
+    + $"French), head trained on {SentimentModel.ShippedExamples().Count} shipped examples:");
 var correct = examples.Where((e, i) => predicted[i] == e.Label).Count();
 Console.WriteLine($"  accuracy {100.0 * correct / examples.Count:0.0}% ({correct}/{examples.Count}); target ≥ 85% on product/movie reviews");
 foreach (var (label, name) in new[] { (1, "positive"), (0, "negative") })
@@ -32,7 +35,8 @@ foreach (var (label, name) in new[] { (1, "positive"), (0, "negative") })
     var fp = examples.Where((e, i) => predicted[i] == label && e.Label != label).Count();
     var fn = examples.Where((e, i) => predicted[i] != label && e.Label == label).Count();
     double precision = tp / Math.Max(1.0, tp + fp), recall = tp / Math.Max(1.0, tp + fn);
-    Console.WriteLine($"  {name,-8} precision {precision:0.00}  recall {recall:0.00}  F1 {2 * precision * recall / Math.Max(1e-9, precision + recall):0.00}");
+    Console.WriteLine($"  {name,-8} precision {precision:0.00}  recall {recall:0.00}  F1 "
+        + $"{2 * precision * recall / Math.Max(1e-9, precision + recall):0.00}");
 }
 
 Console.WriteLine("  misses:");
@@ -40,26 +44,30 @@ for (var i = 0; i < examples.Count; i++)
 {
     if (predicted[i] != examples[i].Label)
     {
-        Console.WriteLine($"    expected {(examples[i].Label == 1 ? "positive" : "negative")}, P(positive) = {model.Positive(vectors[i]):0.00}: {examples[i].Text}");
+        Console.WriteLine($"    expected {(examples[i].Label == 1 ? "positive" : "negative")}, P(positive) = {model.Positive(vectors[i]):0.00}: "
+            + $"{examples[i].Text}");
     }
 }
 
 }
 
 // Emotion: the label with the highest probability (anger, disgust, fear, joy, sadness, or none).
-var emotions = File.ReadAllLines(Path.Combine(data, "emotion-eval.tsv")).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t', 2)).Select(p => (Label: p[0], Text: p[1])).ToList();
+var emotions = File.ReadAllLines(Path.Combine(data, "emotion-eval.tsv")).Where(l => l.Length > 0 && l[0] != '#').Select(l =>
+    l.Split('\t', 2)).Select(p => (Label: p[0], Text: p[1])).ToList();
 var emotionVectors = encoder.Encode([.. emotions.Select(e => e.Text)]);
 var head = models.Emotion;
 var guesses = emotionVectors.Select(v => head.Labels[Array.IndexOf(head.Probabilities(v), head.Probabilities(v).Max())]).ToList();
 var right = emotions.Where((e, i) => guesses[i] == e.Label).Count();
-Console.WriteLine($"emotion on bench/data/emotion-eval.tsv ({emotions.Count} texts, 6 labels incl. none): accuracy {100.0 * right / emotions.Count:0.0}% ({right}/{emotions.Count})");
+Console.WriteLine($"emotion on bench/data/emotion-eval.tsv ({emotions.Count} texts, 6 labels incl. none): accuracy "
+    + $"{100.0 * right / emotions.Count:0.0}% ({right}/{emotions.Count})");
 foreach (var label in head.Labels)
 {
     var tp = emotions.Where((e, i) => guesses[i] == label && e.Label == label).Count();
     var fp = emotions.Where((e, i) => guesses[i] == label && e.Label != label).Count();
     var fn = emotions.Where((e, i) => guesses[i] != label && e.Label == label).Count();
     double precision = tp / Math.Max(1.0, tp + fp), recall = tp / Math.Max(1.0, tp + fn);
-    Console.WriteLine($"  {label,-8} precision {precision:0.00}  recall {recall:0.00}  F1 {2 * precision * recall / Math.Max(1e-9, precision + recall):0.00}");
+    Console.WriteLine($"  {label,-8} precision {precision:0.00}  recall {recall:0.00}  F1 "
+        + $"{2 * precision * recall / Math.Max(1e-9, precision + recall):0.00}");
 }
 
 for (var i = 0; i < emotions.Count; i++)
@@ -89,7 +97,8 @@ foreach (var line in File.ReadAllLines(Path.Combine(data, file)).Where(l => l.Le
     var plain = marked.Replace(line, "$2");
     var expected = marked.Matches(line).Select(m => (Type: m.Groups[1].Value, Text: m.Groups[2].Value)).ToHashSet();
     var result = analyzer.Analyze(plain, [Hearth.Text.Analysis.Feature.Entities]);
-    var got = result.Entities!.Where(e => e.Type is "PERSON" or "ORGANIZATION" or "LOCATION").SelectMany(e => e.Mentions.Select(m => (Type: e.Type, m.Text))).ToHashSet();
+    var got = result.Entities!.Where(e => e.Type is "PERSON" or "ORGANIZATION" or "LOCATION").SelectMany(e =>
+        e.Mentions.Select(m => (Type: e.Type, m.Text))).ToHashSet();
     foreach (var type in new[] { "PERSON", "ORGANIZATION", "LOCATION" })
     {
         tpAll[type] = tpAll.GetValueOrDefault(type) + got.Count(g => g.Type == type && expected.Contains(g));
@@ -116,16 +125,19 @@ nameMisses.ForEach(Console.WriteLine);
 
 // Categories: top-1 accuracy and whether the right one is among the three reported, on texts written apart
 // from the category descriptions.
-var topics = File.ReadAllLines(Path.Combine(data, "categories-eval.tsv")).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t', 2)).Select(p => (Label: p[0], Text: p[1])).ToList();
+var topics = File.ReadAllLines(Path.Combine(data, "categories-eval.tsv")).Where(l => l.Length > 0 && l[0] != '#').Select(l =>
+    l.Split('\t', 2)).Select(p => (Label: p[0], Text: p[1])).ToList();
 var categorised = analyzer.AnalyzeMany([.. topics.Select(t => t.Text)], [Hearth.Text.Analysis.Feature.Categories]);
 string? Best(int i) => categorised[i].Categories!.Count > 0 ? categorised[i].Categories![0].Label : null;
 var top1 = topics.Where((t, i) => Best(i) == t.Label).Count();
 var top3 = topics.Where((t, i) => categorised[i].Categories!.Any(c => c.Label == t.Label)).Count();
-Console.WriteLine($"categories on bench/data/categories-eval.tsv ({topics.Count} texts, {models.Categories.Labels.Count} categories): top-1 accuracy {100.0 * top1 / topics.Count:0.0}%, right one among those reported {100.0 * top3 / topics.Count:0.0}%");
+Console.WriteLine($"categories on bench/data/categories-eval.tsv ({topics.Count} texts, {models.Categories.Labels.Count} categories): top-1 "
+    + $"accuracy {100.0 * top1 / topics.Count:0.0}%, right one among those reported {100.0 * top3 / topics.Count:0.0}%");
 for (var i = 0; i < topics.Count; i++)
 {
     if (Best(i) != topics[i].Label)
     {
-        Console.WriteLine($"    expected {topics[i].Label}, got {string.Join(", ", categorised[i].Categories!.Select(c => $"{c.Label} {c.Score:0.00}"))}: {topics[i].Text}");
+        Console.WriteLine($"    expected {topics[i].Label}, got "
+            + $"{string.Join(", ", categorised[i].Categories!.Select(c => $"{c.Label} {c.Score:0.00}"))}: {topics[i].Text}");
     }
 }

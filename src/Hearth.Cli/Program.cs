@@ -1,7 +1,10 @@
+using Hearth.Cli;
 using Hearth.Cli.Commands;
+using Hearth.Cli.Commands.Devices;
+using Hearth.Cli.Commands.Jobs;
+using Hearth.Cli.Commands.Submit;
 using Hearth.Cli.Infrastructure;
 using Hearth.Hardware;
-using Hearth.Hardware.Doctor;
 using Hearth.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
@@ -35,14 +38,16 @@ app.Configure(config =>
         .WithExample("run", "--expect", "gpu", "--", "python3", "train.py")
         .WithExample("run", "--", "dotnet", "MyTrainer.dll");
     config.AddCommand<AnalyzeCommand>("analyze")
-        .WithDescription("Analyse text on this machine (nothing leaves it): language, sentences, entities, keywords, sentiment, emotion, tone. JSON for one document, JSON Lines for many.")
+        .WithDescription("Analyse text on this machine (nothing leaves it): language, sentences, entities, keywords, sentiment, emotion, tone. "
+            + "JSON for one document, JSON Lines for many.")
         .WithExample("analyze", "report.txt")
         .WithExample("analyze", "corpus/", "-o", "results.jsonl", "--resume")
         .WithExample("analyze", "-", "--features", "entities,keywords");
     config.AddCommand<ModelsCommand>("models")
         .WithDescription("Show the model cards of the text models: what they are, what they were trained on, their measured quality.");
     config.AddCommand<UpCommand>("up")
-        .WithDescription("Start the local Hearth node: live dashboard, REST API, Prometheus /metrics, watchdog. Loopback only unless --bind says otherwise.")
+        .WithDescription("Start the local Hearth node: live dashboard, REST API, Prometheus /metrics, watchdog. Loopback only unless --bind says "
+            + "otherwise.")
         .WithExample("up")
         .WithExample("up", "--port", "8080", "--bind", "0.0.0.0");
     config.AddBranch("submit", submit =>
@@ -64,21 +69,25 @@ app.Configure(config =>
         devices.SetDescription("Microcontrollers attached to the node ('hearth up --device NAME=/dev/ttyACM0').");
         devices.AddCommand<DevicesListCommand>("list").WithDescription("Every attached board: what it announced, its state, retries and bad frames.");
         devices.AddCommand<DevicesPairCommand>("pair").WithDescription("Let a board get work.").WithExample("devices", "pair", "uno0");
-        devices.AddCommand<DevicesHeaderCommand>("header").WithDescription("The quantised sentiment head as weights.h for the Arduino firmware.").WithExample("devices", "header", "-o", "build/weights.h");
+        devices.AddCommand<DevicesHeaderCommand>("header").WithDescription("The quantised sentiment head as weights.h for the Arduino "
+            + "firmware.").WithExample("devices", "header", "-o", "build/weights.h");
     });
     config.AddBranch("jobs", jobs =>
     {
         jobs.SetDescription("The cluster jobs this node coordinates.");
         jobs.AddCommand<JobsListCommand>("list").WithDescription("Every job, newest first, with progress and shards by node.");
-        jobs.AddCommand<JobsWatchCommand>("watch").WithDescription("Follow a job until it ends.").WithExample("jobs", "watch", "20261129-101500-a1b2c3");
-        jobs.AddCommand<JobsResultCommand>("result").WithDescription("A finished job's JSON Lines.").WithExample("jobs", "result", "20261129-101500-a1b2c3", "-o", "results.jsonl");
+        jobs.AddCommand<JobsWatchCommand>("watch").WithDescription("Follow a job until it ends.").WithExample("jobs", "watch",
+            "20261129-101500-a1b2c3");
+        jobs.AddCommand<JobsResultCommand>("result").WithDescription("A finished job's JSON Lines.").WithExample("jobs", "result",
+            "20261129-101500-a1b2c3", "-o", "results.jsonl");
     });
     config.AddCommand<TokenCommand>("token")
         .WithDescription("Print the node's bearer token (needed when 'hearth up --bind' listens beyond loopback).");
     config.SetExceptionHandler((exception, _) =>
     {
         // Plain stderr: never wrapped at the terminal width, so scripts can match it.
-        var message = exception is Microsoft.Extensions.Options.OptionsValidationException invalid ? string.Join("; ", invalid.Failures) : exception.Message;
+        var message = exception is Microsoft.Extensions.Options.OptionsValidationException invalid ? string.Join("; ", invalid.Failures)
+            : exception.Message;
         Console.Error.WriteLine($"error: {message}");
         return ExitCodes.UsageOrInternal;
     });

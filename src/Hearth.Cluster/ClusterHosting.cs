@@ -19,7 +19,7 @@ public static class ClusterHosting
 {
     /// <summary>
     /// Membership: in PostgreSQL with <see cref="HearthClusterOptions.Membership"/> (its schema must exist:
-    /// <see cref="PostgresMembership.EnsureSchema"/>); else this node is the cluster's primary, or with
+    /// <see cref="PostgresMembership.EnsureSchemaAsync"/>); else this node is the cluster's primary, or with
     /// <see cref="HearthClusterOptions.Join"/> it joins the primary there (Orleans development clustering: the
     /// primary holds the membership table).
     /// </summary>
@@ -45,7 +45,8 @@ public static class ClusterHosting
             });
         }
 
-        silo.ConfigureEndpoints(options.AdvertisedAddress, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(options.AdvertisedAddress))
+        silo.ConfigureEndpoints(options.AdvertisedAddress, options.SiloPort, options.GatewayPort,
+            listenOnAnyHostAddress: !IPAddress.IsLoopback(options.AdvertisedAddress))
             .Configure<ClusterOptions>(c => (c.ClusterId, c.ServiceId) = (options.ClusterId, options.ClusterId))
             .Configure<SiloOptions>(s => s.SiloName = options.NodeName ?? $"{Environment.MachineName}-{options.SiloPort}");
         return silo.AddHearthNode(options);

@@ -1,4 +1,5 @@
 using System.Net;
+using Hearth.Cluster.Jobs;
 
 namespace Hearth.Cluster;
 
@@ -44,12 +45,15 @@ public sealed class HearthClusterOptions
     /// <summary>How often a node tells the cluster what it can do and how busy it is.</summary>
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Boards attached to this node: "NAME=/dev/ttyACM0" (a serial port, set to 500 kbaud) or "NAME=exec:COMMAND" (a program whose standard input and output are the line, e.g. the simavr host).</summary>
+    /// <summary>
+    /// Boards attached to this node: "NAME=/dev/ttyACM0" (a serial port, set to 500 kbaud) or "NAME=exec:COMMAND" (a program whose standard input and
+    /// output are the line, e.g. the simavr host).
+    /// </summary>
     public IReadOnlyList<string> Devices { get; set; } = [];
 
     /// <summary>A port for the embedded MQTT broker Wi-Fi boards publish their frames to (on <see cref="AdvertisedAddress"/>); null: none.</summary>
     public int? MqttPort { get; set; }
 
-    /// <summary>What this node accepts to run (<see cref="Jobs.JobKinds"/>).</summary>
-    public IReadOnlyList<string> Roles { get; set; } = [Jobs.JobKinds.Analyze, Jobs.JobKinds.Bench];
+    /// <summary>What this node accepts to run.</summary>
+    public IReadOnlyList<JobKind> Roles { get; set; } = [JobKind.Analyze, JobKind.Bench];
 }

@@ -1,9 +1,10 @@
+using Hearth.Hardware.Ai;
 using Hearth.Hardware.Bench;
 using Hearth.Hardware.Cpu;
 using Hearth.Hardware.Doctor;
 using Hearth.Hardware.Gpu;
 using Hearth.Hardware.History;
-using Hearth.Hardware.Jobs;
+using Hearth.Hardware.Runs;
 using Hearth.Hardware.Nvidia;
 using Hearth.Hardware.Platform;
 using Hearth.Hardware.Telemetry;
@@ -18,21 +19,24 @@ public static class HardwareServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISystemFiles>(RootedSystemFiles.Machine);
-        services.AddSingleton<INvml, NativeNvml>();
+        services.AddSingleton<INvml, NvmlLibrary>();
         services.AddSingleton<IlgpuCompute>();
-        services.AddSingleton(sp => Machine.Local(sp.GetRequiredService<IlgpuCompute>(), sp.GetRequiredService<INvml>()));
+        // The AI runtime comes from Hearth.Text (AddHearthText), which runs the model the doctor proves.
+        services.AddSingleton(sp => Machine.Local(sp.GetRequiredService<IlgpuCompute>(), sp.GetRequiredService<INvml>(),
+            sp.GetRequiredService<IAiRuntime>()));
         services.AddSingleton<DoctorRunner>();
         services.AddSingleton<BenchRunner>();
         services.AddSingleton(_ => HearthDatabase.InDefaultHome());
         services.AddSingleton<BenchHistory>();
-        services.AddSingleton<JobStore>();
+        services.AddSingleton<RunStore>();
         services.AddSingleton<ReportStore>();
         services.AddSingleton(sp =>
         {
             var files = sp.GetRequiredService<ISystemFiles>();
             var time = sp.GetRequiredService<TimeProvider>();
             var cpu = CpuInventory.Read(files, InstructionSets.OfThisProcess(), Environment.ProcessorCount);
-            return new TelemetryCollector([new CpuSampler(files, time, cpu.Model), new NvidiaSampler(sp.GetRequiredService<INvml>()), new AmdSampler(files)], time);
+            return new TelemetryCollector([new CpuSampler(files, time, cpu.Model), new NvidiaSampler(sp.GetRequiredService<INvml>()),
+                new AmdSampler(files)], time);
         });
         return services;
     }

@@ -6,21 +6,30 @@ using Hearth.Server.Security;
 using Hearth.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Hearth.Server;
 
 /// <summary>Builds the local Hearth node: Kestrel on the chosen address, the API, the dashboard and <c>/metrics</c>.</summary>
 public static class HearthServer
 {
+    /// <param name="configure">Sets the node's options; they are validated when the node starts.</param>
     /// <param name="overrides">Replaces registrations after the defaults (tests feed recorded samplers here).</param>
-    public static WebApplication Build(HearthServerOptions options, Action<IServiceCollection>? overrides = null)
+    public static WebApplication Build(Action<HearthServerOptions> configure, Action<IServiceCollection>? overrides = null)
     {
+        var options = new HearthServerOptions();
+        configure(options); // what the host is built with (the silo or not); the node's own copy is validated at start
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning); // request lines stay out of the log: no URL, no header, no token
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical); // start failures are reported by the caller, without a stack trace
+        // start failures are reported by the caller, without a stack trace
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error); // start-up notes about server GC, not problems
-        builder.Services.AddHearthHardware().AddHearthText().AddHearthServer(options); // validates the options first
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
+        builder.Services.AddHearthHardware().AddHearthText().AddHearthServer(configure);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var validated = kestrel.ApplicationServices.GetRequiredService<IOptions<HearthServerOptions>>().Value;
+            kestrel.Listen(validated.Address, validated.Port);
+        });
         if (options.Cluster is { } cluster)
         {
             builder.UseOrleans(silo => silo.UseHearthCluster(cluster));

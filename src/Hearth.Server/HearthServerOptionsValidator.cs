@@ -1,9 +1,10 @@
 using System.Net;
+using Hearth.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace Hearth.Server;
 
-/// <summary>Rejects options that cannot work, saying how to fix them.</summary>
+/// <summary>Rejects options that cannot work, saying how to fix them; the node runs it at start (<c>ValidateOnStart</c>).</summary>
 internal sealed class HearthServerOptionsValidator : IValidateOptions<HearthServerOptions>
 {
     public ValidateOptionsResult Validate(string? name, HearthServerOptions options)
@@ -16,7 +17,8 @@ internal sealed class HearthServerOptionsValidator : IValidateOptions<HearthServ
 
         if (options.Bind != "localhost" && !IPAddress.TryParse(options.Bind, out _))
         {
-            problems.Add($"--bind '{options.Bind}' is not an IP address: use 127.0.0.1 (default), 0.0.0.0 for every interface, or one of this machine's addresses");
+            problems.Add($"--bind '{options.Bind}' is not an IP address: use 127.0.0.1 (default), 0.0.0.0 for every interface, or one of this "
+                + $"machine's addresses");
         }
 
         if (options.Interval < TimeSpan.FromMilliseconds(100) || options.Interval > TimeSpan.FromMinutes(1))
@@ -27,6 +29,11 @@ internal sealed class HearthServerOptionsValidator : IValidateOptions<HearthServ
         if (options.Webhook is { } hook && (!hook.IsAbsoluteUri || hook.Scheme is not ("http" or "https")))
         {
             problems.Add($"--webhook '{hook}' must be an absolute http:// or https:// URL");
+        }
+
+        if (options.Cluster is { } cluster && new HearthClusterOptionsValidator().Validate(name, cluster) is { Failed: true } invalid)
+        {
+            problems.AddRange(invalid.Failures);
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -12,16 +12,15 @@ namespace Hearth.Server;
 /// <summary>Registers the node: live telemetry, history, watchdog, alerts, token.</summary>
 public static class ServerServiceCollectionExtensions
 {
-    /// <exception cref="OptionsValidationException">The options cannot work; the failures say how to fix them.</exception>
-    public static IServiceCollection AddHearthServer(this IServiceCollection services, HearthServerOptions options)
+    /// <summary>
+    /// The node's services, with its options from <paramref name="configure"/>; they are validated when the node starts
+    /// (an <see cref="OptionsValidationException"/> whose failures say how to fix each problem).
+    /// </summary>
+    public static IServiceCollection AddHearthServer(this IServiceCollection services, Action<HearthServerOptions> configure)
     {
-        var validation = new HearthServerOptionsValidator().Validate(null, options);
-        if (validation.Failed)
-        {
-            throw new OptionsValidationException(nameof(HearthServerOptions), typeof(HearthServerOptions), validation.Failures);
-        }
-
-        services.AddSingleton(options);
+        services.AddOptions<HearthServerOptions>().Configure(configure).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HearthServerOptions>, HearthServerOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HearthServerOptions>>().Value);
         services.AddSingleton(_ => new LiveSeries(TimeSpan.FromMinutes(10)));
         services.AddSingleton(sp => new TelemetryStore(sp.GetRequiredService<HearthDatabase>(), RetentionPolicy.Default));
         services.AddSingleton(_ => new WatchdogEngine(WatchdogEngine.DefaultRules));
@@ -36,7 +35,8 @@ public static class ServerServiceCollectionExtensions
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Hearth node API";
-            document.Info.Description = "Devices, live and historical telemetry, jobs, alerts, doctor and bench reports of one Hearth node (docs/api.md).";
+            document.Info.Description = "Devices, live and historical telemetry, jobs, alerts, doctor and bench reports of one Hearth node "
+                + "(docs/api.md).";
             return Task.CompletedTask;
         }));
         return services;

@@ -7,21 +7,21 @@ using Hearth.Text.Sentiment;
 namespace Hearth.Text;
 
 /// <summary>
-/// The text models, loaded on first use and shared: one MiniLM encoder (on CUDA where it really runs, else the
-/// CPU) and the heads trained on it. Model cards: docs/models/README.md, or <c>hearth models</c>.
+/// The text models, loaded on first use and shared: the runtime's one MiniLM encoder (on CUDA where it really runs,
+/// else the CPU) and the heads trained on it. Model cards: docs/models/README.md, or <c>hearth models</c>.
 /// </summary>
+/// <param name="runtime">The encoder runtime the doctor proves; its encoder is the one every head reads.</param>
 /// <param name="sentimentExamples">Examples to train the sentiment head on; null for the ones shipped with Hearth.</param>
-public sealed class TextModels(IReadOnlyList<(string Text, int Label)>? sentimentExamples = null) : IDisposable
+public sealed class TextModels(EncoderRuntime runtime, IReadOnlyList<(string Text, int Label)>? sentimentExamples = null)
 {
     private static readonly string[] ReferenceSets = ["sentiment.tsv", "emotion.tsv", "style.tsv"];
-    private readonly Lazy<MiniLmEncoder> encoder = new(() => MiniLmEncoder.OnBestProvider().Encoder);
     private SentimentModel? sentiment;
     private LinearHead? emotion;
     private LinearHead? style;
     private PersonalityModel? personality;
     private CategoryModel? categories;
 
-    public MiniLmEncoder Encoder => encoder.Value;
+    public MiniLmEncoder Encoder => runtime.Encoder;
 
     public SentimentModel Sentiment => sentiment ??= SentimentModel.Train(Encoder, sentimentExamples ?? SentimentModel.ShippedExamples());
 
@@ -45,13 +45,5 @@ public sealed class TextModels(IReadOnlyList<(string Text, int Label)>? sentimen
         using var stream = typeof(TextModels).Assembly.GetManifestResourceStream("Hearth.Text.Models.model-cards.md")!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
-
-    public void Dispose()
-    {
-        if (encoder.IsValueCreated)
-        {
-            encoder.Value.Dispose();
-        }
     }
 }

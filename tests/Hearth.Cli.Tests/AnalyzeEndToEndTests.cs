@@ -16,7 +16,8 @@ public sealed class AnalyzeEndToEndTests : IDisposable
         File.WriteAllText(Path.Combine(Corpus, "b.md"), "# Notes\n\nLe serveur a consommé 12 kW pendant 3 heures.");
         File.WriteAllText(Path.Combine(Corpus, "web", "c.html"), "<p>Contact <b>ops@hearth.example</b> before 10:30 am.</p><script>x()</script>");
         File.WriteAllBytes(Path.Combine(Corpus, "broken.txt"), [0x47, 0x50, 0x55, 0x00, 0xFF, 0x13]);
-        File.WriteAllText(Path.Combine(Corpus, "d.jsonl"), "{\"id\": \"r1\", \"text\": \"Great laptop, fast and quiet.\"}\nnot json\n{\"text\": \"Battery died after 2 days.\"}\n");
+        File.WriteAllText(Path.Combine(Corpus, "d.jsonl"),
+            "{\"id\": \"r1\", \"text\": \"Great laptop, fast and quiet.\"}\nnot json\n{\"text\": \"Battery died after 2 days.\"}\n");
         File.WriteAllText(Path.Combine(Corpus, "slides.pdf"), "%PDF-1.7");
     }
 
@@ -29,7 +30,8 @@ public sealed class AnalyzeEndToEndTests : IDisposable
 
         Assert.Equal(1, result.ExitCode); // some inputs could not be read
         var lines = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(["a.txt", "b.md", "broken.txt", "r1", "d.jsonl:2", "d.jsonl:3", "slides.pdf", Path.Combine("web", "c.html")], lines.Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal(["a.txt", "b.md", "broken.txt", "r1", "d.jsonl:2", "d.jsonl:3", "slides.pdf", Path.Combine("web", "c.html")],
+            lines.Select(l => l.GetProperty("id").GetString()));
         Assert.Contains("binary data", lines[2].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("not JSON", lines[4].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("'.pdf' files are not read", lines[6].GetProperty("error").GetString(), StringComparison.Ordinal);

@@ -21,7 +21,8 @@ public sealed class ArduinoEndToEndTests : IDisposable
         Make("dense", $"WEIGHTS={root}");
         Make("simavr-host");
         var corpus = Path.Combine(root, "reviews.jsonl");
-        File.WriteAllLines(corpus, ["{\"id\": \"r1\", \"text\": \"Absolutely love it, works perfectly.\"}", "{\"id\": \"r2\", \"text\": \"Broke after two days, total waste of money.\"}"]);
+        File.WriteAllLines(corpus, ["{\"id\": \"r1\", \"text\": \"Absolutely love it, works perfectly.\"}",
+            "{\"id\": \"r2\", \"text\": \"Broke after two days, total waste of money.\"}"]);
         var home = Directory.CreateDirectory(Path.Combine(root, "home")).FullName;
         node = Hearth.Start(home, "up", "--port", "0", "--silo-port", Port(), "--gateway-port", Port(), "--node-name", "bench-node",
             "--device", $"uno0=exec:{Path.Combine(root, "hearth-simavr")} {Path.Combine(root, "dense.elf")}");
@@ -61,7 +62,9 @@ public sealed class ArduinoEndToEndTests : IDisposable
     private void Make(string project, params string[] variables)
     {
         var repository = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../.."));
-        using var make = Process.Start(new ProcessStartInfo("make", ["-s", "-C", Path.Combine(repository, "firmware", project), $"OUT={root}", .. variables]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        using var make = Process.Start(new ProcessStartInfo("make",
+            ["-s", "-C", Path.Combine(repository, "firmware", project), $"OUT={root}",
+                .. variables]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         var errors = make.StandardError.ReadToEnd();
         make.WaitForExit();
         Assert.True(make.ExitCode == 0, $"firmware/{project}: {errors}");

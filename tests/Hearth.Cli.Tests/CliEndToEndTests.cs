@@ -28,6 +28,25 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Up_refuses_a_webhook_that_is_not_an_http_url_where_the_option_is_parsed()
+    {
+        var result = Hearth.Run(new Dictionary<string, string> { ["HEARTH_HOME"] = home }, "up", "--webhook", "ftp://example.org/alerts");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--webhook 'ftp://example.org/alerts' is not an absolute http:// or https:// URL", result.Stdout + result.Stderr,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Up_reports_impossible_option_values_when_the_node_starts_with_the_fix()
+    {
+        var result = Hearth.Run(new Dictionary<string, string> { ["HEARTH_HOME"] = home }, "up", "--port", "0", "--interval", "0.01", "--no-cluster");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--interval 0.01 s is out of range: use 0.1 to 60 seconds", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Watch_draws_every_device_with_its_sparkline_and_the_alerts_then_stops_after_count()
     {
         var result = Hearth.Run(new Dictionary<string, string> { ["HEARTH_HOME"] = home }, "watch", "--count", "3", "--interval", "0.2");

@@ -23,7 +23,8 @@ public sealed class ClusterEndToEndTests : IDisposable
         File.WriteAllLines(corpus, Enumerable.Range(0, 2000).Select(i => JsonSerializer.Serialize(new
         {
             id = $"d{i:0000}",
-            text = $"Report {i}: the GPU cluster in Lyon processed {i * 7} jobs on 3 March 2026 for Acme Corp. Write to ops{i}@hearth.example if the fans get noisy.",
+            text = $"Report {i}: the GPU cluster in Lyon processed {i * 7} jobs on 3 March 2026 for Acme Corp. Write to ops{i}@hearth.example if "
+                + $"the fans get noisy.",
         })));
         var (alpha, siloPort, _) = Up("alpha", join: null);
         Up("beta", join: siloPort);
@@ -71,7 +72,8 @@ public sealed class ClusterEndToEndTests : IDisposable
         var (silo, gateway) = (Port(), Port());
         var secret = Path.Combine(root, "cluster.secret");
         File.WriteAllText(secret, Secret);
-        string[] args = ["up", "--port", "0", "--silo-port", silo, "--gateway-port", gateway, "--node-name", name, "--lease", "3", "--cluster-secret-file", secret,
+        string[] args = ["up", "--port", "0", "--silo-port", silo, "--gateway-port", gateway, "--node-name", name, "--lease", "3",
+            "--cluster-secret-file", secret,
             .. join is null ? Array.Empty<string>() : ["--join", $"127.0.0.1:{join}"]];
         var node = Hearth.Start(home, args);
         nodes.Add(node);

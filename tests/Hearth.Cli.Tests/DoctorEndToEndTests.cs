@@ -8,7 +8,8 @@ public sealed class DoctorEndToEndTests
 {
     private static bool MachineHasGpu =>
         Directory.Exists("/sys/bus/pci/devices") && Directory.EnumerateDirectories("/sys/bus/pci/devices")
-            .Any(d => File.ReadAllText(Path.Combine(d, "vendor")).Trim() is "0x10de" or "0x1002" && File.ReadAllText(Path.Combine(d, "class")).StartsWith("0x03", StringComparison.Ordinal));
+            .Any(d => File.ReadAllText(Path.Combine(d, "vendor")).Trim() is "0x10de" or "0x1002"
+                && File.ReadAllText(Path.Combine(d, "class")).StartsWith("0x03", StringComparison.Ordinal));
 
     [Fact]
     public void Doctor_json_proves_the_cpu_works_and_gives_the_no_gpu_verdict()
@@ -20,8 +21,10 @@ public sealed class DoctorEndToEndTests
         var root = json.RootElement;
         Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
         // The documented schema (docs/doctor-json.md): renaming a C# property must not silently change it.
-        Assert.Equal(["schemaVersion", "generatedAt", "exitCode", "expectGpuFailure", "aiRunsOn", "elapsedSeconds", "devices", "checks", "aiRuntime", "inventory"], root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["id", "kind", "vendor", "name", "status", "verdict", "gemm", "peakGflops", "peakSource", "sensors", "works", "percentOfPeak"], root.GetProperty("devices")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["schemaVersion", "generatedAt", "exitCode", "expectGpuFailure", "aiRunsOn", "elapsedSeconds", "devices", "checks", "aiRuntime",
+            "inventory"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "kind", "vendor", "name", "status", "verdict", "gemm", "peakGflops", "peakSource", "sensors", "works", "percentOfPeak"],
+            root.GetProperty("devices")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["id", "title", "status", "finding", "fix"], root.GetProperty("checks")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["provider", "works", "sentencesPerSecond", "detail"], root.GetProperty("aiRuntime")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(0, root.GetProperty("exitCode").GetInt32());

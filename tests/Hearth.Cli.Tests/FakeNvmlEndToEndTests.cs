@@ -40,7 +40,8 @@ public sealed class FakeNvmlEndToEndTests : IDisposable
         Assert.Equal("fail", device.GetProperty("status").GetString());
         Assert.Contains("CUDA cannot open it", device.GetProperty("verdict").GetString(), StringComparison.Ordinal);
         Assert.Equal(66_900, device.GetProperty("peakGflops").GetDouble());
-        var sensors = device.GetProperty("sensors").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value"));
+        var sensors = device.GetProperty("sensors").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!,
+            s => s.GetProperty("value"));
         Assert.Equal(34, sensors["temperature"].GetDouble());
         Assert.Equal(76.543, sensors["power"].GetDouble(), 6);
         Assert.Equal(345, sensors["sm clock"].GetDouble());
@@ -70,7 +71,8 @@ public sealed class FakeNvmlEndToEndTests : IDisposable
 
     private void Compile()
     {
-        var start = new ProcessStartInfo("cc", ["-shared", "-fPIC", "-O1", "-o", Path.Combine(libraryDirectory, "libnvidia-ml.so.1"), Path.Combine(AppContext.BaseDirectory, "FakeNvml", "fake_nvml.c")])
+        var start = new ProcessStartInfo("cc", ["-shared", "-fPIC", "-O1", "-o", Path.Combine(libraryDirectory, "libnvidia-ml.so.1"),
+            Path.Combine(AppContext.BaseDirectory, "FakeNvml", "fake_nvml.c")])
         {
             RedirectStandardError = true,
         };

@@ -17,7 +17,8 @@ public sealed class RunEndToEndTests : IDisposable
     {
         var report = Path.Combine(home, "report.json");
 
-        var result = Hearth.Run(Home, "run", "--expect", "gpu", "--interval", "0.2", "--report", report, "--", "sh", "-c", CpuBound + "; echo child output");
+        var result = Hearth.Run(Home, "run", "--expect", "gpu", "--interval", "0.2", "--report", report, "--", "sh", "-c",
+            CpuBound + "; echo child output");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal("child output", result.Stdout.Trim()); // the program's own output is untouched

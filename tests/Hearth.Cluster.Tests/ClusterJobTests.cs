@@ -1,4 +1,5 @@
 using Hearth.Cluster.Jobs;
+using Hearth.Text.Input;
 
 namespace Hearth.Cluster.Tests;
 
@@ -14,7 +15,7 @@ public sealed class ClusterJobTests
         string[] nodes = ["Silo_0", "Silo_1", "Silo_2"];
         Array.ForEach(nodes, test.Runner.Hold); // each node holds its first shard until all three have one
 
-        var job = test.Coordinator(Primary).Submit(TestCluster.Documents(40));
+        var job = await test.Coordinator(Primary).SubmitAsync(TestCluster.Documents(40), CancellationToken.None);
         foreach (var node in nodes)
         {
             await test.Started(node);
@@ -22,9 +23,9 @@ public sealed class ClusterJobTests
 
         test.Runner.ReleaseAll();
         var progress = await TestCluster.Finished(() => test.Coordinator(Primary), job);
-        var lines = test.Coordinator(Primary).Results(job).ToList();
+        var lines = await test.Coordinator(Primary).ResultsAsync(job, CancellationToken.None).ToListAsync();
 
-        Assert.Equal("done", progress.State);
+        Assert.Equal(JobState.Done, progress.State);
         Assert.Equal(10, progress.Shards);
         Assert.Equal(Expected(40), lines.Select(l => l.Split('@')[0]));
         Assert.Equal(10, progress.ShardsByNode.Values.Sum());
@@ -34,12 +35,13 @@ public sealed class ClusterJobTests
     [Fact]
     public async Task A_node_that_does_not_take_this_kind_of_work_gets_no_shard()
     {
-        await using var test = await TestCluster.StartAsync(3, name => name == "Silo_2" ? TestCluster.Fast("int8.dense") : TestCluster.Fast());
+        await using var test = await TestCluster.StartAsync(3,
+            name => name == "Silo_2" ? TestCluster.Fast(JobKind.SentimentInt8) : TestCluster.Fast());
 
-        var job = test.Coordinator(Primary).Submit(TestCluster.Documents(40));
+        var job = await test.Coordinator(Primary).SubmitAsync(TestCluster.Documents(40), CancellationToken.None);
         var progress = await TestCluster.Finished(() => test.Coordinator(Primary), job);
 
-        Assert.Equal("done", progress.State);
+        Assert.Equal(JobState.Done, progress.State);
         Assert.DoesNotContain("Silo_2", progress.ShardsByNode.Keys);
         Assert.DoesNotContain(test.Runner.Started, s => s.Node == "Silo_2");
     }
@@ -51,15 +53,15 @@ public sealed class ClusterJobTests
         string[] nodes = [Primary, "Silo_1", "Silo_2"];
         Array.ForEach(nodes, test.Runner.Hold); // each holds its first shard: Silo_1 is sure to get one
 
-        var job = test.Coordinator(Primary).Submit(TestCluster.Documents(60));
+        var job = await test.Coordinator(Primary).SubmitAsync(TestCluster.Documents(60), CancellationToken.None);
         await test.Started("Silo_1");
         await test.Cluster.KillSiloAsync(test.Silo("Silo_1")); // it never finishes its shard
         test.Runner.Release(Primary);
         test.Runner.Release("Silo_2");
         var progress = await TestCluster.Finished(() => test.Coordinator(Primary), job);
-        var lines = test.Coordinator(Primary).Results(job).ToList();
+        var lines = await test.Coordinator(Primary).ResultsAsync(job, CancellationToken.None).ToListAsync();
 
-        Assert.Equal("done", progress.State);
+        Assert.Equal(JobState.Done, progress.State);
         Assert.Equal(Expected(60), lines.Select(l => l.Split('@')[0]));
         Assert.DoesNotContain(lines, l => l.EndsWith("@Silo_1", StringComparison.Ordinal));
         Assert.True(progress.Retries >= 1, "the killed node's shard was leased again");
@@ -73,15 +75,15 @@ public sealed class ClusterJobTests
         test.Runner.Hold(Primary);
         test.Runner.Hold(Coordinator);
 
-        var job = test.Coordinator(Coordinator).Submit(TestCluster.Documents(20));
+        var job = await test.Coordinator(Coordinator).SubmitAsync(TestCluster.Documents(20), CancellationToken.None);
         await test.Started(Primary);
         await test.Cluster.RestartSiloAsync(test.Silo(Coordinator)); // a graceful stop, then a new silo of the same name and home
         test.Runner.Release(Primary);
         test.Runner.Release(Coordinator);
         var progress = await TestCluster.Finished(() => test.Coordinator(Coordinator), job);
-        var lines = test.Coordinator(Coordinator).Results(job).ToList();
+        var lines = await test.Coordinator(Coordinator).ResultsAsync(job, CancellationToken.None).ToListAsync();
 
-        Assert.Equal("done", progress.State);
+        Assert.Equal(JobState.Done, progress.State);
         Assert.Equal(Expected(20), lines.Select(l => l.Split('@')[0]));
     }
 
@@ -91,11 +93,12 @@ public sealed class ClusterJobTests
         await using var test = await TestCluster.StartAsync(3);
         string[] nodes = [Primary, "Silo_1", "Silo_2", "gone-node"];
 
-        var job = test.Coordinator(Primary).Submit(new JobRequest(JobKinds.Bench, [], [.. nodes.Select(n => new JobDocument(n, "{}"))]));
+        var job = await test.Coordinator(Primary).SubmitAsync(new JobRequest(JobKind.Bench, [],
+            [.. nodes.Select(n => new InputDocument(n, "", null))], new BenchRequest(null, Ai: false)), CancellationToken.None);
         var progress = await TestCluster.Finished(() => test.Coordinator(Primary), job);
-        var lines = test.Coordinator(Primary).Results(job).ToList();
+        var lines = await test.Coordinator(Primary).ResultsAsync(job, CancellationToken.None).ToListAsync();
 
-        Assert.Equal("done", progress.State);
+        Assert.Equal(JobState.Done, progress.State);
         Assert.Equal(["Silo_0@Silo_0", "Silo_1@Silo_1", "Silo_2@Silo_2"], lines.Take(3));
         Assert.Contains("node gone-node left the cluster before running its part", lines[3], StringComparison.Ordinal);
     }

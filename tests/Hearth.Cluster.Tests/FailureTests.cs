@@ -12,10 +12,10 @@ public sealed class FailureTests
         await using var test = await TestCluster.StartAsync(1, _ => WithBudget(2));
         test.Runner.FailAlways("Silo_0");
 
-        var job = test.Coordinator("Silo_0").Submit(TestCluster.Documents(4));
+        var job = await test.Coordinator("Silo_0").SubmitAsync(TestCluster.Documents(4), CancellationToken.None);
         var progress = await TestCluster.Finished(() => test.Coordinator("Silo_0"), job);
 
-        Assert.Equal("failed", progress.State);
+        Assert.Equal(JobState.Failed, progress.State);
         Assert.Equal("shard 0 was tried 2 times (the failure budget); last: Silo_0 lost its device", progress.Error);
         Assert.Equal(2, test.Runner.Started.Count);
     }
@@ -24,14 +24,16 @@ public sealed class FailureTests
     public async Task An_unreadable_document_is_an_error_line_in_its_place_and_is_not_retried()
     {
         await using var test = await TestCluster.StartAsync(1);
-        var request = new JobRequest("analyze", ["language"], [new("a", "fine"), new("b", null, "unreadable: binary data"), new("c", "fine too")]);
+        var request = new JobRequest(JobKind.Analyze, ["language"],
+            [new("a", "fine", null), new("b", null, "unreadable: binary data"), new("c", "fine too", null)]);
 
-        var job = test.Coordinator("Silo_0").Submit(request);
+        var job = await test.Coordinator("Silo_0").SubmitAsync(request, CancellationToken.None);
         var progress = await TestCluster.Finished(() => test.Coordinator("Silo_0"), job);
 
-        Assert.Equal("done", progress.State);
+        Assert.Equal(JobState.Done, progress.State);
         Assert.Equal(0, progress.Retries);
-        Assert.Equal(["a@Silo_0", "b!unreadable: binary data", "c@Silo_0"], test.Coordinator("Silo_0").Results(job));
+        Assert.Equal(["a@Silo_0", "b!unreadable: binary data", "c@Silo_0"],
+            await test.Coordinator("Silo_0").ResultsAsync(job, CancellationToken.None).ToListAsync());
     }
 
     [Fact]
@@ -39,7 +41,7 @@ public sealed class FailureTests
     {
         await using var test = await TestCluster.StartAsync(1);
         // Silo_0 reports a time an hour behind: the registry times heartbeats by its own clock, so it stays listed.
-        var skewed = new NodeStatus("Silo_0", 4, 1 << 30, ["cpu"], ["analyze"], 0, null, null, 0, 0, DateTimeOffset.UtcNow.AddHours(-1));
+        var skewed = new NodeStatus("Silo_0", 4, 1 << 30, ["cpu"], [JobKind.Analyze], 0, null, null, 0, 0, DateTimeOffset.UtcNow.AddHours(-1));
 
         await test.Cluster.Client.GetGrain<IRegistryGrain>(0).Heartbeat(skewed);
         var seen = await test.Cluster.Client.GetGrain<IRegistryGrain>(0).Nodes();

@@ -1,3 +1,4 @@
+using Hearth.Cluster.Jobs;
 using Hearth.Cluster.Membership;
 using Hearth.Testing;
 using Npgsql;
@@ -11,15 +12,16 @@ namespace Hearth.Cluster.Tests;
 /// </summary>
 public sealed class PostgresClusteringTests
 {
-    private static readonly string Server = Environment.GetEnvironmentVariable("HEARTH_TEST_POSTGRES") ?? "postgres://hearth:hearth@127.0.0.1:5432/hearth_test";
+    private static readonly string Server = Environment.GetEnvironmentVariable("HEARTH_TEST_POSTGRES")
+        ?? "postgres://hearth:hearth@127.0.0.1:5432/hearth_test";
     private readonly string clusterId = $"test-{Guid.NewGuid():N}";
 
     [Fact]
     public async Task Two_nodes_meet_in_postgresql_share_a_job_and_the_cluster_outlives_its_first_node()
     {
         var connection = PostgresMembership.ConnectionString(Server);
-        await PostgresMembership.EnsureSchema(connection, CancellationToken.None);
-        await PostgresMembership.EnsureSchema(connection, CancellationToken.None); // again: idempotent
+        await PostgresMembership.EnsureSchemaAsync(connection, CancellationToken.None);
+        await PostgresMembership.EnsureSchemaAsync(connection, CancellationToken.None); // again: idempotent
         await using var nodes = new RealNodes();
         void InPostgres(HearthClusterOptions o) => (o.Membership, o.ClusterId) = (connection, clusterId);
         var first = await nodes.Start("pg-a", InPostgres);
@@ -28,19 +30,19 @@ public sealed class PostgresClusteringTests
 
         nodes.Runner.Hold("pg-a");
         nodes.Runner.Hold("pg-b");
-        var job = RealNodes.Coordinator(first).Submit(TestCluster.Documents(20));
+        var job = await RealNodes.Coordinator(first).SubmitAsync(TestCluster.Documents(20), CancellationToken.None);
         await Eventually.Until(() => nodes.Runner.Started.Any(s => s.Node == "pg-a") && nodes.Runner.Started.Any(s => s.Node == "pg-b"));
         nodes.Runner.ReleaseAll();
         var shared = await TestCluster.Finished(() => RealNodes.Coordinator(first), job);
 
         await first.StopAsync();
         await Eventually.Until(() => RealNodes.Active(second).Count == 1);
-        var alone = RealNodes.Coordinator(second).Submit(TestCluster.Documents(8));
+        var alone = await RealNodes.Coordinator(second).SubmitAsync(TestCluster.Documents(8), CancellationToken.None);
         var afterwards = await TestCluster.Finished(() => RealNodes.Coordinator(second), alone);
 
-        Assert.Equal("done", shared.State);
+        Assert.Equal(JobState.Done, shared.State);
         Assert.Equal(["pg-a", "pg-b"], shared.ShardsByNode.Keys);
-        Assert.Equal("done", afterwards.State);
+        Assert.Equal(JobState.Done, afterwards.State);
         Assert.Equal(2, await Rows(connection));
     }
 
@@ -48,7 +50,7 @@ public sealed class PostgresClusteringTests
     public async Task A_job_kept_in_postgresql_finishes_after_the_node_it_was_submitted_to_is_gone()
     {
         var connection = PostgresMembership.ConnectionString(Server);
-        await PostgresMembership.EnsureSchema(connection, CancellationToken.None);
+        await PostgresMembership.EnsureSchemaAsync(connection, CancellationToken.None);
         await using var nodes = new RealNodes();
         void InPostgres(HearthClusterOptions o) => (o.Membership, o.ClusterId) = (connection, clusterId);
         var first = await nodes.Start("pg-c", InPostgres);
@@ -57,14 +59,15 @@ public sealed class PostgresClusteringTests
         nodes.Runner.Hold("pg-c");
         nodes.Runner.Hold("pg-d");
 
-        var job = RealNodes.Coordinator(first).Submit(TestCluster.Documents(20));
+        var job = await RealNodes.Coordinator(first).SubmitAsync(TestCluster.Documents(20), CancellationToken.None);
         await Eventually.Until(() => nodes.Runner.Started.Any(s => s.Node == "pg-c") && nodes.Runner.Started.Any(s => s.Node == "pg-d"));
         await first.StopAsync(); // the node the job was submitted to, holding a shard
         nodes.Runner.Release("pg-d");
         var progress = await TestCluster.Finished(() => RealNodes.Coordinator(second), job);
 
-        Assert.Equal("done", progress.State);
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"doc{i:000}"), RealNodes.Coordinator(second).Results(job).Select(l => l.Split('@')[0]));
+        Assert.Equal(JobState.Done, progress.State);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"doc{i:000}"),
+            (await RealNodes.Coordinator(second).ResultsAsync(job, CancellationToken.None).ToListAsync()).Select(l => l.Split('@')[0]));
         Assert.Equal(["pg-d"], progress.ShardsByNode.Keys);
     }
 

@@ -34,7 +34,8 @@ internal sealed class RealNodes : IAsyncDisposable
     public static JobCoordinator Coordinator(IHost host) => host.Services.GetRequiredService<JobCoordinator>();
 
     public static IReadOnlyList<string> Active(IHost host) =>
-        [.. host.Services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.Name).Order()];
+        [.. host.Services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.Members.Values.Where(m =>
+            m.Status == SiloStatus.Active).Select(m => m.Name).Order()];
 
     public static int SiloPort(IHost host) => host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.Port;
 

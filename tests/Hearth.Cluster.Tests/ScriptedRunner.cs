@@ -37,11 +37,11 @@ internal sealed class ScriptedRunner
         }
     }
 
-    public IShardRunner For(string node, string kind = JobKinds.Analyze) => new Runner(this, node, kind);
+    public IShardRunner For(string node, JobKind kind = JobKind.Analyze) => new Runner(this, node, kind);
 
-    private sealed class Runner(ScriptedRunner script, string node, string kind) : IShardRunner
+    private sealed class Runner(ScriptedRunner script, string node, JobKind kind) : IShardRunner
     {
-        public string Kind => kind;
+        public JobKind Kind => kind;
 
         public (string[] Lines, int Words) Run(ShardLease lease, CancellationToken cancellationToken)
         {

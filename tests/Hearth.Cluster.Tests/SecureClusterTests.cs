@@ -1,4 +1,5 @@
 using System.Net;
+using Hearth.Cluster.Jobs;
 using Hearth.Cluster.Security;
 
 using Hearth.Testing;
@@ -21,11 +22,11 @@ public sealed class SecureClusterTests
         using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         var intruder = nodes.Start("tls-intruder", o => (o.Secret, o.Join) = ("another secret, not the cluster's", primary), giveUp.Token);
 
-        var job = RealNodes.Coordinator(second).Submit(TestCluster.Documents(12));
+        var job = await RealNodes.Coordinator(second).SubmitAsync(TestCluster.Documents(12), CancellationToken.None);
         var progress = await TestCluster.Finished(() => RealNodes.Coordinator(second), job);
         await Assert.ThrowsAnyAsync<Exception>(() => intruder); // it never gets in: its start fails or is given up
 
-        Assert.Equal("done", progress.State);
+        Assert.Equal(JobState.Done, progress.State);
         Assert.Equal(["tls-a", "tls-b"], RealNodes.Active(first));
     }
 
@@ -38,6 +39,7 @@ public sealed class SecureClusterTests
 
         Assert.True(ClusterCertificate.SameKey(two, one));
         Assert.False(ClusterCertificate.SameKey(other, one));
-        Assert.Contains("at least 16 characters", Assert.Throws<ArgumentException>(() => ClusterCertificate.FromSecret("short", "hearth")).Message, StringComparison.Ordinal);
+        Assert.Contains("at least 16 characters", Assert.Throws<ArgumentException>(() => ClusterCertificate.FromSecret("short", "hearth")).Message,
+            StringComparison.Ordinal);
     }
 }

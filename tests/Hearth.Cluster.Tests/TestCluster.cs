@@ -1,5 +1,6 @@
 using Hearth.Cluster.Jobs;
 using Hearth.Hardware.History;
+using Hearth.Text.Input;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -21,7 +22,7 @@ internal sealed class TestCluster : IAsyncDisposable
             var home = Directory.CreateDirectory(Path.Combine(root, silo.SiloName)).FullName;
             orleans.Services.AddSingleton(HearthDatabase.InHome(home));
             orleans.Services.AddSingleton(Runner.For(silo.SiloName));
-            orleans.Services.AddSingleton(Runner.For(silo.SiloName, JobKinds.Bench));
+            orleans.Services.AddSingleton(Runner.For(silo.SiloName, JobKind.Bench));
             orleans.AddHearthNode(options(silo.SiloName));
         });
         Cluster = builder.Build();
@@ -31,8 +32,9 @@ internal sealed class TestCluster : IAsyncDisposable
 
     public ScriptedRunner Runner { get; } = new();
 
-    public static HearthClusterOptions Fast(params string[] roles) =>
-        new() { ShardSize = 4, Lease = TimeSpan.FromSeconds(2), Heartbeat = TimeSpan.FromMilliseconds(200), Roles = roles.Length == 0 ? [JobKinds.Analyze, JobKinds.Bench] : roles };
+    public static HearthClusterOptions Fast(params JobKind[] roles) =>
+        new() { ShardSize = 4, Lease = TimeSpan.FromSeconds(2), Heartbeat = TimeSpan.FromMilliseconds(200),
+            Roles = roles.Length == 0 ? [JobKind.Analyze, JobKind.Bench] : roles };
 
     public static async Task<TestCluster> StartAsync(short silos, Func<string, HearthClusterOptions>? options = null)
     {
@@ -57,7 +59,7 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     public static JobRequest Documents(int count) =>
-        new("analyze", ["language"], [.. Enumerable.Range(0, count).Select(i => new JobDocument($"doc{i:000}", $"text {i}"))]);
+        new(JobKind.Analyze, ["language"], [.. Enumerable.Range(0, count).Select(i => new InputDocument($"doc{i:000}", $"text {i}", null))]);
 
     /// <summary>Waits until the job is no longer running (a deadline against a hung test, not a timing assertion).</summary>
     public static async Task<JobProgress> Finished(Func<JobCoordinator> coordinator, string job)
@@ -67,7 +69,7 @@ internal sealed class TestCluster : IAsyncDisposable
         {
             try
             {
-                if (coordinator().Progress(job) is { State: not "running" } progress)
+                if (await coordinator().ProgressAsync(job, deadline.Token) is { State: not JobState.Running } progress)
                 {
                     return progress;
                 }

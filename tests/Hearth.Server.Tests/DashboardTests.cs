@@ -21,18 +21,21 @@ public sealed class DashboardTests
             await page.GotoAsync(node.Http.BaseAddress!.ToString());
 
             await page.WaitForFunctionAsync($"() => +document.querySelector(\"{GpuChart}\")?.dataset.points > 0");
-            var first = int.Parse((await page.Locator(GpuChart).GetAttributeAsync("data-points"))!, System.Globalization.CultureInfo.InvariantCulture);
+            var first = int.Parse((await page.Locator(GpuChart).GetAttributeAsync("data-points"))!,
+                System.Globalization.CultureInfo.InvariantCulture);
             await page.WaitForFunctionAsync($"() => +document.querySelector(\"{GpuChart}\").dataset.points > {first}");
             await node.Http.PostAsJsonAsync("/api/alerts", new { subject = "browser", message = "Raised through the API", severity = "critical" });
             await page.Locator("#alerts li.critical", new() { HasText = "Raised through the API" }).WaitForAsync();
 
             Assert.Equal("live", await page.Locator("#status").TextContentAsync());
             Assert.Contains("NVIDIA H100 80GB HBM3", await page.Locator("[data-device='gpu0'] h3").TextContentAsync(), StringComparison.Ordinal);
-            Assert.Contains("temperature not exposed", await page.Locator("[data-device='cpu'] .figures").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Contains("temperature not exposed", await page.Locator("[data-device='cpu'] .figures").TextContentAsync(),
+                StringComparison.Ordinal);
             await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("dashboard.png"), FullPage = true });
 
             await page.SetViewportSizeAsync(390, 844); // a phone
-            Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the page scrolls sideways on a phone");
+            Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"),
+                "the page scrolls sideways on a phone");
             await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("dashboard-phone.png"), FullPage = true });
         }
     }
@@ -83,9 +86,12 @@ public sealed class DashboardTests
     [Fact]
     public async Task The_cluster_panel_shows_the_nodes_and_a_jobs_progress_and_share_per_node()
     {
-        var cluster = new Hearth.Cluster.HearthClusterOptions { SiloPort = Ports.Free(), GatewayPort = Ports.Free(), NodeName = "dash-node", Heartbeat = TimeSpan.FromMilliseconds(200) };
+        var cluster = new Hearth.Cluster.HearthClusterOptions { SiloPort = Ports.Free(), GatewayPort = Ports.Free(), NodeName = "dash-node",
+            Heartbeat = TimeSpan.FromMilliseconds(200) };
         await using var node = await TestNode.StartAsync(cluster: cluster);
-        var submitted = await node.Http.PostAsJsonAsync("/api/cluster/jobs", new { kind = "analyze", features = new[] { "language" }, documents = Enumerable.Range(0, 70).Select(i => new { id = $"d{i}", text = $"Document number {i} is short." }) });
+        var submitted = await node.Http.PostAsJsonAsync("/api/cluster/jobs",
+            new { kind = "analyze", features = new[] { "language" },
+                documents = Enumerable.Range(0, 70).Select(i => new { id = $"d{i}", text = $"Document number {i} is short." }) });
         Assert.Equal(System.Net.HttpStatusCode.Created, submitted.StatusCode);
         var (playwright, browser) = await Browser.LaunchAsync();
         using (playwright)

@@ -13,9 +13,13 @@ public sealed class GoogleNaturalLanguageTests
     public async Task AnalyzeEntities_gives_googles_types_salience_and_offsets_in_the_requested_encoding()
     {
         await using var node = await TestNode.StartAsync();
-        const string Body = """{"document": {"type": "PLAIN_TEXT", "language": "en", "content": "Café prices rose 12% on 3 March 2026, to €4.50."}, "encodingType": "UTF8"}""";
+        const string Body = """
+            {"document": {"type": "PLAIN_TEXT", "language": "en", "content": "Café prices rose 12% on 3 March 2026, to €4.50."},
+             "encodingType": "UTF8"}
+            """;
 
-        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:analyzeEntities", Json(Body))).Content.ReadAsStringAsync());
+        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:analyzeEntities",
+            Json(Body))).Content.ReadAsStringAsync());
 
         var entities = json.RootElement.GetProperty("entities").EnumerateArray().ToList();
         var date = entities.Single(e => e.GetProperty("type").GetString() == "DATE");
@@ -31,9 +35,12 @@ public sealed class GoogleNaturalLanguageTests
     public async Task AnalyzeSentiment_gives_a_document_score_and_magnitude_and_one_per_sentence()
     {
         await using var node = await TestNode.StartAsync();
-        const string Body = """{"document": {"type": "PLAIN_TEXT", "content": "The screen is gorgeous. The battery is awful."}, "encodingType": "UTF16"}""";
+        const string Body = """
+            {"document": {"type": "PLAIN_TEXT", "content": "The screen is gorgeous. The battery is awful."}, "encodingType": "UTF16"}
+            """;
 
-        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:analyzeSentiment", Json(Body))).Content.ReadAsStringAsync());
+        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:analyzeSentiment",
+            Json(Body))).Content.ReadAsStringAsync());
 
         var sentences = json.RootElement.GetProperty("sentences").EnumerateArray().ToList();
         Assert.Equal(2, sentences.Count);
@@ -47,10 +54,13 @@ public sealed class GoogleNaturalLanguageTests
     public async Task AnnotateText_returns_what_was_asked_and_refuses_what_hearth_cannot_do_yet()
     {
         await using var node = await TestNode.StartAsync();
-        const string Syntax = """{"document": {"type": "PLAIN_TEXT", "content": "Meet at 10:30 am."}, "features": {"extractSyntax": true, "extractEntities": true}}""";
+        const string Syntax = """
+            {"document": {"type": "PLAIN_TEXT", "content": "Meet at 10:30 am."}, "features": {"extractSyntax": true, "extractEntities": true}}
+            """;
         const string Classify = """{"document": {"type": "PLAIN_TEXT", "content": "Meet at 10:30 am."}, "features": {"classifyText": true}}""";
 
-        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:annotateText", Json(Syntax))).Content.ReadAsStringAsync());
+        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:annotateText",
+            Json(Syntax))).Content.ReadAsStringAsync());
         var refused = await node.Http.PostAsync("/v1/documents:annotateText", Json(Classify));
         using var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
 

@@ -11,8 +11,10 @@ public sealed class SecurityTests
         await using var node = await TestNode.StartAsync(bind: "0.0.0.0");
 
         var anonymous = await node.Http.GetAsync("/api/devices");
-        var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/devices") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "guess") } };
-        var right = new HttpRequestMessage(HttpMethod.Get, "/api/devices") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", node.Token) } };
+        var wrong = new HttpRequestMessage(HttpMethod.Get,
+            "/api/devices") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "guess") } };
+        var right = new HttpRequestMessage(HttpMethod.Get,
+            "/api/devices") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", node.Token) } };
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Contains("'hearth token' on the node prints it", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);

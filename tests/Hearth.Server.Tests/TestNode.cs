@@ -33,12 +33,13 @@ internal sealed class TestNode : IAsyncDisposable
     public string Token => App.Services.GetRequiredService<NodeToken>().Value();
 
     /// <param name="cluster">Hosts an Orleans silo too (a one-node cluster) when given.</param>
-    public static async Task<TestNode> StartAsync(string bind = "127.0.0.1", TimeProvider? time = null, double intervalSeconds = 1, Uri? webhook = null, Hearth.Cluster.HearthClusterOptions? cluster = null)
+    public static async Task<TestNode> StartAsync(string bind = "127.0.0.1", TimeProvider? time = null, double intervalSeconds = 1,
+        Uri? webhook = null, Hearth.Cluster.HearthClusterOptions? cluster = null)
     {
         var home = Directory.CreateTempSubdirectory("hearth-node-").FullName;
         var sampler = new ScriptedSampler();
-        var options = new HearthServerOptions { Port = 0, Bind = bind, Interval = TimeSpan.FromSeconds(intervalSeconds), Webhook = webhook, Cluster = cluster };
-        var app = HearthServer.Build(options, services =>
+        var app = HearthServer.Build(o => (o.Port, o.Bind, o.Interval, o.Webhook, o.Cluster) = (0, bind, TimeSpan.FromSeconds(intervalSeconds),
+            webhook, cluster), services =>
         {
             services.AddSingleton(HearthDatabase.InHome(home));
             services.AddSingleton(new NodeToken(() => home));

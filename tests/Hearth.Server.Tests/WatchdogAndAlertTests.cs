@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Hearth.Hardware.Jobs;
+using Hearth.Hardware.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +16,7 @@ public sealed class WatchdogAndAlertTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 3, 0, 0, TimeSpan.Zero));
         await using var node = await TestNode.StartAsync(time: time);
-        var jobs = new JobStore(node.Database);
+        var jobs = new RunStore(node.Database);
         jobs.Start("python3 train.py", "gpu", 4242, time.GetUtcNow());
         node.Sampler.Set(("cpu.util", 96), ("gpu0.util", 0));
 
@@ -27,7 +27,8 @@ public sealed class WatchdogAndAlertTests
         Assert.Equal("cold-gpu-job", alert.GetProperty("rule").GetString());
         Assert.Equal("critical", alert.GetProperty("severity").GetString());
         using var api = JsonDocument.Parse(await node.Http.GetStringAsync("/api/alerts"));
-        Assert.Contains("it is running on the CPU", api.RootElement.GetProperty("active")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("it is running on the CPU", api.RootElement.GetProperty("active")[0].GetProperty("message").GetString(),
+            StringComparison.Ordinal);
         Assert.Contains("hearth_alerts_active{severity=\"critical\"} 1", await node.Http.GetStringAsync("/metrics"), StringComparison.Ordinal);
         Assert.Contains("hearth_jobs_running 1", await node.Http.GetStringAsync("/metrics"), StringComparison.Ordinal);
 
@@ -44,7 +45,8 @@ public sealed class WatchdogAndAlertTests
         await using var receiver = await StartWebhookReceiver(received);
         await using var node = await TestNode.StartAsync(webhook: new Uri(receiver.Urls.First() + "/hook"));
 
-        var created = await node.Http.PostAsJsonAsync("/api/alerts", new { subject = "backup", message = "Backup disk almost full", severity = "critical" });
+        var created = await node.Http.PostAsJsonAsync("/api/alerts",
+            new { subject = "backup", message = "Backup disk almost full", severity = "critical" });
         var body = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

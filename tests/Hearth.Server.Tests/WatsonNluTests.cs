@@ -16,9 +16,12 @@ public sealed class WatsonNluTests
     public async Task Entities_keywords_syntax_and_usage_come_back_under_watsons_field_names()
     {
         await using var node = await TestNode.StartAsync();
-        const string Body = """
-            {"text": "Hearth's team in Lyon spent $2.5 million on GPUs on 3 March 2026. Write to ops@hearth.example. The GPU cluster is cool; the GPU cluster never sleeps.",
-             "features": {"entities": {"mentions": true, "limit": 10}, "keywords": {"limit": 3, "sentiment": true}, "syntax": {"sentences": true}, "sentiment": {"targets": ["GPU cluster"]}, "emotion": {}, "categories": {"limit": 1}, "concepts": {}},
+        const string News = "Hearth's team in Lyon spent $2.5 million on GPUs on 3 March 2026. Write to ops@hearth.example. "
+            + "The GPU cluster is cool; the GPU cluster never sleeps.";
+        const string Body = $$$"""
+            {"text": "{{{News}}}",
+             "features": {"entities": {"mentions": true, "limit": 10}, "keywords": {"limit": 3, "sentiment": true}, "syntax": {"sentences": true},
+                          "sentiment": {"targets": ["GPU cluster"]}, "emotion": {}, "categories": {"limit": 1}, "concepts": {}},
              "return_analyzed_text": true}
             """;
 
@@ -50,7 +53,8 @@ public sealed class WatsonNluTests
     [InlineData("/v1/analyze", """{"text": "Hello there, world.", "features": {"keywords": {}}}""", "version")]
     [InlineData(Path, """{"text": "  ", "features": {"keywords": {}}}""", "content is empty")]
     [InlineData(Path, """{"text": "Hello there, world.", "features": {}}""", "no features requested")]
-    [InlineData(Path, """{"text": "Der neue Rechner trainiert unsere Sprachmodelle jede Nacht.", "features": {"keywords": {}}}""", "unsupported text language: de")]
+    [InlineData(Path, """{"text": "Der neue Rechner trainiert unsere Sprachmodelle jede Nacht.",""" + """ "features": {"keywords": {}}}""",
+        "unsupported text language: de")]
     [InlineData(Path, """{"url": "https://example.com", "features": {"keywords": {}}}""", "url input is not supported")]
     [InlineData(Path, """{"text": "unterminated""", "Invalid JSON")]
     public async Task Bad_requests_get_watsons_error_shape(string path, string body, string expected)
@@ -86,7 +90,8 @@ public sealed class WatsonNluTests
 
         var anonymous = await node.Http.PostAsync(Path, Json(Body));
         var withKey = new HttpRequestMessage(HttpMethod.Post, Path) { Content = Json(Body) };
-        withKey.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"apikey:{node.Token}")));
+        withKey.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"apikey:{node.Token}")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await node.Http.SendAsync(withKey)).StatusCode);

@@ -16,7 +16,8 @@ public sealed class WatsonPersonalityTests
     {
         await using var node = await TestNode.StartAsync();
 
-        var response = await node.Http.PostAsync("/v3/profile?version=2017-10-13&raw_scores=true", new StringContent(Essay, Encoding.UTF8, "text/plain"));
+        var response = await node.Http.PostAsync("/v3/profile?version=2017-10-13&raw_scores=true",
+            new StringContent(Essay, Encoding.UTF8, "text/plain"));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = json.RootElement;
 
@@ -24,7 +25,8 @@ public sealed class WatsonPersonalityTests
         Assert.InRange(root.GetProperty("word_count").GetInt32(), 100, 599);
         Assert.Equal("en", root.GetProperty("processed_language").GetString());
         var traits = root.GetProperty("personality").EnumerateArray().ToList();
-        Assert.Equal(["big5_openness", "big5_conscientiousness", "big5_extraversion", "big5_agreeableness", "big5_neuroticism"], traits.Select(t => t.GetProperty("trait_id").GetString()));
+        Assert.Equal(["big5_openness", "big5_conscientiousness", "big5_extraversion", "big5_agreeableness", "big5_neuroticism"],
+            traits.Select(t => t.GetProperty("trait_id").GetString()));
         Assert.All(traits, t => Assert.Equal(6, t.GetProperty("children").GetArrayLength()));
         Assert.All(traits.SelectMany(t => t.GetProperty("children").EnumerateArray().Append(t)), t =>
         {
@@ -42,11 +44,14 @@ public sealed class WatsonPersonalityTests
     public async Task Json_content_items_are_joined_and_too_few_words_is_watsons_error()
     {
         await using var node = await TestNode.StartAsync();
-        var items = JsonSerializer.Serialize(new { contentItems = new[] { new { content = Essay[..400], contenttype = "text/plain" }, new { content = $"<p>{Essay[400..]}</p>", contenttype = "text/html" } } });
+        var items = JsonSerializer.Serialize(new { contentItems = new[] { new { content = Essay[..400], contenttype = "text/plain" },
+            new { content = $"<p>{Essay[400..]}</p>", contenttype = "text/html" } } });
 
         var ok = await node.Http.PostAsync("/v3/profile?version=2017-10-13", new StringContent(items, Encoding.UTF8, "application/json"));
-        var tooShort = await node.Http.PostAsync("/v3/profile?version=2017-10-13", new StringContent("Only a few words here.", Encoding.UTF8, "text/plain"));
-        var badJson = await node.Http.PostAsync("/v3/profile?version=2017-10-13", new StringContent("{\"text\": 1}", Encoding.UTF8, "application/json"));
+        var tooShort = await node.Http.PostAsync("/v3/profile?version=2017-10-13",
+            new StringContent("Only a few words here.", Encoding.UTF8, "text/plain"));
+        var badJson = await node.Http.PostAsync("/v3/profile?version=2017-10-13",
+            new StringContent("{\"text\": 1}", Encoding.UTF8, "application/json"));
         using var okJson = JsonDocument.Parse(await ok.Content.ReadAsStringAsync());
         using var error = JsonDocument.Parse(await tooShort.Content.ReadAsStringAsync());
 
@@ -54,7 +59,8 @@ public sealed class WatsonPersonalityTests
         Assert.False(okJson.RootElement.GetProperty("personality")[0].TryGetProperty("raw_score", out _));
         Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
         Assert.Equal("S00014", error.RootElement.GetProperty("sub_code").GetString());
-        Assert.Equal("The number of words 5 is less than the minimum number of words required for analysis: 100", error.RootElement.GetProperty("error").GetString());
+        Assert.Equal("The number of words 5 is less than the minimum number of words required for analysis: 100",
+            error.RootElement.GetProperty("error").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, badJson.StatusCode);
     }
 }

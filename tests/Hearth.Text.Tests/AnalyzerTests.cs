@@ -2,12 +2,13 @@ using Hearth.Text.Analysis;
 using Hearth.Text.Entities;
 using Hearth.Text.Input;
 using Hearth.Text.Language;
+using Hearth.Text.Embeddings;
 
 namespace Hearth.Text.Tests;
 
 public sealed class AnalyzerTests
 {
-    private static readonly TextAnalyzer Analyzer = new(new LanguageDetector(), Gazetteer.Empty, new TextModels());
+    private static readonly TextAnalyzer Analyzer = new(new LanguageDetector(), Gazetteer.Empty, new TextModels(new EncoderRuntime()));
 
     [Fact]
     public void English_and_french_are_detected_and_every_result_says_its_language()
@@ -87,7 +88,8 @@ public sealed class AnalyzerTests
     [Fact]
     public void Html_keeps_the_visible_text_only_and_markdown_loses_its_markup()
     {
-        var html = DocumentReader.HtmlText("<html><head><title>Report</title><style>p{}</style><script>alert(1)</script></head><body><h1>GPU use</h1><p>It&nbsp;ran on the <b>CPU</b>.</p></body></html>");
+        var html = DocumentReader.HtmlText("<html><head><title>Report</title><style>p{}</style><script>alert(1)</script></head><body><h1>GPU "
+            + "use</h1><p>It&nbsp;ran on the <b>CPU</b>.</p></body></html>");
         var markdown = DocumentReader.MarkdownText("# Title\n\nSome **bold** text and a [link](https://x.example).");
 
         Assert.Equal("Report\n\nGPU use\n\nIt ran on the CPU.", html);

@@ -2,6 +2,7 @@ using Hearth.Text.Analysis;
 using Hearth.Text.Entities;
 using Hearth.Text.Language;
 using Hearth.Text.Personality;
+using Hearth.Text.Embeddings;
 
 namespace Hearth.Text.Tests;
 
@@ -21,14 +22,15 @@ public sealed class PersonalityTests
         "jump out of a plane. My ideal evening is silent: a book, a blanket, a cat asleep beside me. I keep to myself, and I like my " +
         "small, calm routine that nobody disturbs.";
 
-    private static readonly TextAnalyzer Analyzer = new(new LanguageDetector(), Gazetteer.Empty, new TextModels());
+    private static readonly TextAnalyzer Analyzer = new(new LanguageDetector(), Gazetteer.Empty, new TextModels(new EncoderRuntime()));
 
     [Fact]
     public void Every_trait_has_its_six_facets_as_percentiles_under_watsons_ids()
     {
         var profile = Analyzer.Analyze(Outgoing, [Feature.Personality]).Personality!;
 
-        Assert.Equal(["big5_openness", "big5_conscientiousness", "big5_extraversion", "big5_agreeableness", "big5_neuroticism"], profile.Traits.Select(t => t.TraitId));
+        Assert.Equal(["big5_openness", "big5_conscientiousness", "big5_extraversion", "big5_agreeableness", "big5_neuroticism"],
+            profile.Traits.Select(t => t.TraitId));
         Assert.All(profile.Traits, t => Assert.Equal(6, t.Children.Count));
         Assert.All(profile.Traits.SelectMany(t => t.Children.Append(t)), t => Assert.InRange(t.Percentile, 0, 1));
         Assert.Contains(profile.Traits[2].Children, f => f is { TraitId: "facet_friendliness", Name: "Outgoing" });
@@ -53,7 +55,8 @@ public sealed class PersonalityTests
         var longProfile = Analyzer.Analyze(string.Join(" ", Enumerable.Repeat(Outgoing, 6)), [Feature.Personality]).Personality!;
 
         Assert.Null(shortText.Personality);
-        Assert.Equal("personality: The number of words 9 is less than the minimum number of words required for analysis: 100", Assert.Single(shortText.Notes));
+        Assert.Equal("personality: The number of words 9 is less than the minimum number of words required for analysis: 100",
+            Assert.Single(shortText.Notes));
         Assert.Equal(words, profile.WordCount);
         Assert.StartsWith($"There were {words} words in the input. We need a minimum of 600", profile.WordCountMessage, StringComparison.Ordinal);
         Assert.True(longProfile.WordCount >= PersonalityModel.SignificantWords);

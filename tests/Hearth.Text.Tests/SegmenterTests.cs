@@ -24,7 +24,8 @@ public sealed class SegmenterTests
 
         var tokens = Segmenter.Tokenize(Text);
 
-        Assert.Equal(["L'équipe", "a", "dépensé", "2,5", "millions", "—", "c'est", "state-of-the-art", ":", "https://x.example/y", "!"], tokens.Select(t => t.Text));
+        Assert.Equal(["L'équipe", "a", "dépensé", "2,5", "millions", "—", "c'est", "state-of-the-art", ":", "https://x.example/y", "!"],
+            tokens.Select(t => t.Text));
         Assert.All(tokens, t => Assert.Equal(t.Text, Text.Substring(t.Start, t.Length)));
         Assert.Equal(TokenKind.Number, tokens[3].Kind);
         Assert.Equal(TokenKind.Url, tokens[9].Kind);

@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Hearth.Hardware;
-using Hearth.Hardware.Doctor;
 using Hearth.Text;
 using Hearth.Text.Analysis;
+using Hearth.Text.Embeddings;
 using Hearth.Text.Entities;
 using Hearth.Text.Input;
 using Hearth.Text.Language;
@@ -19,7 +19,7 @@ namespace Hearth.Cli.Commands;
 /// <c>hearth analyze FILE|DIR|-</c>: the text pipeline over one document (JSON) or many (JSON Lines, written as
 /// they are done so an interrupted run loses nothing, and <c>--resume</c> goes on where it stopped).
 /// </summary>
-internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels models) : Command<AnalyzeCommand.Settings>
+internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels models, EncoderRuntime runtime) : Command<AnalyzeCommand.Settings>
 {
     private const int Group = 16;
 
@@ -58,9 +58,10 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var features = Feature.Parse(settings.Features);
-        using var ownModels = settings.SentimentExamples is { } file ? new TextModels(LoadExamples(file)) : null;
+        var ownModels = settings.SentimentExamples is { } file ? new TextModels(runtime, LoadExamples(file)) : null;
         var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), ownModels ?? models);
-        var many = settings.Input is not ("-" or "/dev/stdin") && (Directory.Exists(settings.Input) || settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
+        var many = settings.Input is not ("-" or "/dev/stdin")
+            && (Directory.Exists(settings.Input) || settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
         var documents = DocumentReader.Read(settings.Input, Console.In);
         if (!many && settings.Output is null)
         {
@@ -78,10 +79,12 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
         return AnalyzeMany(analyzer, features, documents, settings, cancellationToken);
     }
 
-    private static int AnalyzeMany(TextAnalyzer analyzer, IReadOnlyList<string> features, IEnumerable<InputDocument> documents, Settings settings, CancellationToken cancellationToken)
+    private static int AnalyzeMany(TextAnalyzer analyzer, IReadOnlyList<string> features, IEnumerable<InputDocument> documents, Settings settings,
+        CancellationToken cancellationToken)
     {
         var done = settings.Resume ? ResumePoint(settings.Output!) : [];
-        using var output = settings.Output is null ? Console.Out : new StreamWriter(new FileStream(settings.Output, settings.Resume ? FileMode.Append : FileMode.Create), new UTF8Encoding(false));
+        using var output = settings.Output is null ? Console.Out
+            : new StreamWriter(new FileStream(settings.Output, settings.Resume ? FileMode.Append : FileMode.Create), new UTF8Encoding(false));
         var (count, words, errors, skipped) = (0, 0L, 0, 0);
         var watch = Stopwatch.StartNew();
         // Documents go through the model in small groups (their sentences share batches); each result is
@@ -122,12 +125,17 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
             output.Flush();
             if (!Console.IsErrorRedirected)
             {
-                Console.Error.Write($"\r{count} documents, {count / watch.Elapsed.TotalSeconds:N0} documents/s, {words / watch.Elapsed.TotalSeconds:N0} words/s ");
+                Console.Error.Write($"\r{count} documents, {count / watch.Elapsed.TotalSeconds:N0} documents/s, "
+                    + $"{words / watch.Elapsed.TotalSeconds:N0} words/s ");
             }
         }
 
         var seconds = Math.Max(watch.Elapsed.TotalSeconds, 1e-9);
-        Console.Error.WriteLine($"{(Console.IsErrorRedirected ? "" : "\r")}hearth: analysed {count - errors} documents ({words:N0} words) in {seconds:N1} s: {(count - errors) / seconds:N0} documents/s, {words / seconds:N0} words/s; {errors} unreadable{(skipped > 0 ? $"; {skipped} already done, skipped" : "")}{(cancellationToken.IsCancellationRequested ? "; interrupted: --resume goes on from here" : "")}");
+        var resumed = skipped > 0 ? $"; {skipped} already done, skipped" : "";
+        var interrupted = cancellationToken.IsCancellationRequested ? "; interrupted: --resume goes on from here" : "";
+        var rates = $"{(count - errors) / seconds:N0} documents/s, {words / seconds:N0} words/s";
+        Console.Error.WriteLine($"{(Console.IsErrorRedirected ? "" : "\r")}hearth: analysed {count - errors} documents ({words:N0} words) in "
+            + $"{seconds:N1} s: {rates}; {errors} unreadable{resumed}{interrupted}");
         return errors > 0 ? ExitCodes.SomeInputsUnreadable : ExitCodes.Ok;
     }
 
@@ -168,7 +176,8 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
-            throw new ArgumentException($"--sentiment-examples '{path}' cannot be used ({e.Message}): write lines of 'label TAB text', 1 = positive, 0 = negative", e);
+            throw new ArgumentException($"--sentiment-examples '{path}' cannot be used ({e.Message}): write lines of 'label TAB text', 1 = "
+                + $"positive, 0 = negative", e);
         }
     }
 
@@ -185,7 +194,8 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
-            throw new ArgumentException($"--gazetteer '{path}' is not a readable JSON object of types and terms ({e.Message}), e.g. {{\"PRODUCT\": [\"Hearth\"]}}", e);
+            throw new ArgumentException($"--gazetteer '{path}' is not a readable JSON object of types and terms ({e.Message}), e.g. "
+                + $"{{\"PRODUCT\": [\"Hearth\"]}}", e);
         }
     }
 }

@@ -13,7 +13,7 @@ internal sealed class BenchCommand(BenchRunner bench, BenchHistory history) : Co
     internal sealed class Settings : CommandSettings
     {
         [CommandOption("--sizes <LIST>")]
-        [Description("Comma-separated SGEMM sizes N (default 256,512,1024,2048,4096).")]
+        [Description(BenchSizes.Description)]
         public string? Sizes { get; init; }
 
         [CommandOption("--json")]
@@ -28,35 +28,24 @@ internal sealed class BenchCommand(BenchRunner bench, BenchHistory history) : Co
         [Description("Skip the embedding throughput measurement.")]
         public bool NoAi { get; init; }
 
-        public IReadOnlyList<int> ParsedSizes() => ParseSizes(Sizes) ?? BenchOptions.DefaultSizes;
-
-        public override ValidationResult Validate() => ValidateSizes(Sizes);
+        public override ValidationResult Validate() => BenchSizes.Validate(Sizes);
     }
-
-    /// <summary>The SGEMM sizes of <c>--sizes</c> (null when absent or not valid).</summary>
-    internal static IReadOnlyList<int>? ParseSizes(string? sizes)
-    {
-        var parts = sizes?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        var parsed = parts.Select(s => int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 16384 ? n : 0).ToArray();
-        return parts.Length > 0 && parsed.All(n => n > 0) ? parsed : null;
-    }
-
-    internal static ValidationResult ValidateSizes(string? sizes) => sizes is not null && ParseSizes(sizes) is null
-        ? ValidationResult.Error($"--sizes '{sizes}' is not a list of sizes between 1 and 16384, e.g. --sizes 1024,2048")
-        : ValidationResult.Success();
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         _ = history.Count(); // an unusable home fails now, not after the measurements
-        var options = new BenchOptions(settings.ParsedSizes(), RunAi: !settings.NoAi);
+        var options = new BenchOptions(BenchSizes.ParseOrDefault(settings.Sizes), RunAi: !settings.NoAi);
         var result = settings.Json
             ? bench.Run(options, null, cancellationToken)
-            : AnsiConsole.Status().Start("Benchmarking…", status => bench.Run(options, new Progress<string>(s => status.Status(s)), cancellationToken));
+            : AnsiConsole.Status().Start("Benchmarking…",
+                status => bench.Run(options, new Progress<string>(s => status.Status(s)), cancellationToken));
         var runId = history.Append(result);
         var changes = BenchChange.Compare(result.Figures, settings.Compare ? history.Previous(runId) : null);
         if (settings.Json)
         {
-            JsonOutput.Write(new { RunId = runId, result.StartedAt, result.Host, result.Devices, result.Notes, Figures = changes.Select(c => new { c.Now.Device, c.Now.Metric, c.Now.Size, c.Now.Value, c.Now.Unit, c.Now.PercentOfPeak, c.Now.Engine, Previous = c.Before, c.ChangePercent }) });
+            JsonOutput.Write(new { RunId = runId, result.StartedAt, result.Host, result.Devices, result.Notes,
+                Figures = changes.Select(c => new { c.Now.Device, c.Now.Metric, c.Now.Size, c.Now.Value, c.Now.Unit, c.Now.PercentOfPeak,
+                    c.Now.Engine, Previous = c.Before, c.ChangePercent }) });
         }
         else
         {

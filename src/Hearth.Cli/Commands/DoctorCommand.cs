@@ -5,7 +5,7 @@ using Hearth.Hardware.Doctor;
 using Hearth.Hardware.History;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Status = Hearth.Hardware.Doctor.Status;
+using Status = Hearth.Hardware.Status;
 
 namespace Hearth.Cli.Commands;
 
@@ -33,7 +33,7 @@ internal sealed class DoctorCommand(DoctorRunner doctor, ReportStore reports) : 
         var report = settings.Json
             ? doctor.Run(options, cancellationToken)
             : AnsiConsole.Status().Start("Proving every device with real work…", _ => doctor.Run(options, cancellationToken));
-        var exitCode = report.ExitCode(settings.ExpectGpu);
+        var exitCode = report.Healthy(settings.ExpectGpu) ? ExitCodes.Ok : ExitCodes.DeviceNotWorking;
         var gpuMissing = settings.ExpectGpu && !report.HasWorkingGpu
             ? $"--expect-gpu: no working GPU was found. {GpuSummary(report)}"
             : null;

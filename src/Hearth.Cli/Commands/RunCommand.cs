@@ -4,7 +4,7 @@ using System.Text.Json;
 using Hearth.Cli.Output;
 using Hearth.Hardware.Doctor;
 using Hearth.Hardware.History;
-using Hearth.Hardware.Jobs;
+using Hearth.Hardware.Runs;
 using Hearth.Hardware.Telemetry;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -15,7 +15,7 @@ namespace Hearth.Cli.Commands;
 /// <c>hearth run [--expect gpu|cpu] -- COMMAND…</c>: runs any program, follows its whole process tree on the
 /// CPUs and GPUs, and ends with a verdict on where the work really ran. The program's exit code is kept.
 /// </summary>
-internal sealed class RunCommand(TelemetryCollector telemetry, JobStore jobs, DoctorRunner doctor, TimeProvider time) : Command<RunCommand.Settings>
+internal sealed class RunCommand(TelemetryCollector telemetry, RunStore jobs, DoctorRunner doctor, TimeProvider time) : Command<RunCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -71,7 +71,7 @@ internal sealed class RunCommand(TelemetryCollector telemetry, JobStore jobs, Do
             var commandLine = string.Join(' ', command);
             var started = time.GetUtcNow();
             var jobId = Record(() => jobs.Start(commandLine, settings.Expect, child.Id, started));
-            var observer = new JobObserver(child.Id, telemetry.Devices);
+            var observer = new RunObserver(child.Id, telemetry.Devices);
             var series = new List<object>();
             var last = time.GetTimestamp();
             while (!child.WaitForExit(TimeSpan.FromSeconds(settings.Interval)))
@@ -88,7 +88,7 @@ internal sealed class RunCommand(TelemetryCollector telemetry, JobStore jobs, Do
             var cpuSeconds = ChildCpuTime.Seconds() - cpuBefore;
             var summary = observer.Summarize(duration, cpuSeconds, Environment.ProcessorCount);
             var cause = settings.Expect == "gpu" && !summary.Gpus.Any(g => g.Used) ? doctor.LikelyGpuProblem() : null;
-            var verdict = JobVerdict.Judge(summary, settings.Expect, cause);
+            var verdict = RunVerdict.Judge(summary, settings.Expect, cause);
             var exitCode = child.ExitCode != 0 ? child.ExitCode : verdict.ExpectationMet == false ? ExitCodes.ExpectationNotMet : 0;
             if (jobId is { } id)
             {
@@ -98,12 +98,15 @@ internal sealed class RunCommand(TelemetryCollector telemetry, JobStore jobs, Do
             Console.Error.WriteLine($"hearth: {(jobId is { } j ? $"job {j} " : "")}{verdict.Text}");
             if (verdict.ExpectationMet == false)
             {
-                Console.Error.WriteLine($"hearth: expected to run on the {settings.Expect!.ToUpperInvariant()}, it did not{(child.ExitCode == 0 ? $": exit code {ExitCodes.ExpectationNotMet}" : $"; keeping the program's exit code {child.ExitCode}")}");
+                var exit = child.ExitCode == 0 ? $": exit code {ExitCodes.ExpectationNotMet}" : $"; keeping the program's exit code {child.ExitCode}";
+                Console.Error.WriteLine($"hearth: expected to run on the {settings.Expect!.ToUpperInvariant()}, it did not{exit}");
             }
 
             if (settings.Report is { } report)
             {
-                File.WriteAllText(report, JsonSerializer.Serialize(new { JobId = jobId, Command = command, settings.Expect, child.ExitCode, HearthExitCode = exitCode, verdict.Text, verdict.UsedGpu, verdict.ExpectationMet, Summary = summary, Series = series }, Hardware.HearthJson.Options));
+                File.WriteAllText(report, JsonSerializer.Serialize(new { JobId = jobId, Command = command, settings.Expect, child.ExitCode,
+                    HearthExitCode = exitCode, verdict.Text, verdict.UsedGpu, verdict.ExpectationMet, Summary = summary, Series = series },
+                        Hardware.HearthJson.Options));
             }
 
             return exitCode;

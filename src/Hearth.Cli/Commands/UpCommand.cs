@@ -6,6 +6,7 @@ using Hearth.Cluster.Security;
 using Hearth.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -23,7 +24,8 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         public int Port { get; init; } = HearthServerOptions.DefaultPort;
 
         [CommandOption("--bind <ADDRESS>")]
-        [Description("Address to listen on (default 127.0.0.1). Any other address requires the token ('hearth token') on every endpoint but /metrics and /healthz.")]
+        [Description("Address to listen on (default 127.0.0.1). Any other address requires the token ('hearth token') on every endpoint but "
+            + "/metrics and /healthz.")]
         [DefaultValue("127.0.0.1")]
         public string Bind { get; init; } = "127.0.0.1";
 
@@ -45,7 +47,8 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         public string? Join { get; init; }
 
         [CommandOption("--cluster <URL>")]
-        [Description("Keep the cluster's membership in PostgreSQL (postgres://user:password@host:5432/db; the schema is created): every node names the same database, and the cluster outlives any node.")]
+        [Description("Keep the cluster's membership in PostgreSQL (postgres://user:password@host:5432/db; the schema is created): every node "
+            + "names the same database, and the cluster outlives any node.")]
         public string? Cluster { get; init; }
 
         [CommandOption("--cluster-id <NAME>")]
@@ -54,7 +57,8 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         public string ClusterId { get; init; } = "hearth";
 
         [CommandOption("--cluster-secret-file <FILE>")]
-        [Description("A file holding the secret every node of the cluster shares (16+ characters; or HEARTH_CLUSTER_SECRET): silo traffic goes over mutual TLS keyed by it. Required with --advertise beyond loopback.")]
+        [Description("A file holding the secret every node of the cluster shares (16+ characters; or HEARTH_CLUSTER_SECRET): silo traffic goes "
+            + "over mutual TLS keyed by it. Required with --advertise beyond loopback.")]
         public string? ClusterSecretFile { get; init; }
 
         [CommandOption("--advertise <ADDRESS>")]
@@ -78,63 +82,61 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         public double Lease { get; init; } = 30;
 
         [CommandOption("--device <NAME=PATH>")]
-        [Description("Attach a microcontroller: NAME=/dev/ttyACM0 (serial, 500 kbaud) or NAME=exec:COMMAND (e.g. the simavr host running the firmware). Repeatable.")]
+        [Description("Attach a microcontroller: NAME=/dev/ttyACM0 (serial, 500 kbaud) or NAME=exec:COMMAND (e.g. the simavr host running the "
+            + "firmware). Repeatable.")]
         public string[] Devices { get; init; } = [];
 
         [CommandOption("--mqtt-port <PORT>")]
-        [Description("Run an MQTT broker for Wi-Fi boards on this port (e.g. 1883), on the --advertise address: boards publish frames to hearth/devices/NAME/up.")]
+        [Description("Run an MQTT broker for Wi-Fi boards on this port (e.g. 1883), on the --advertise address: boards publish frames to "
+            + "hearth/devices/NAME/up.")]
         public int? MqttPort { get; init; }
 
         [CommandOption("--node-name <NAME>")]
         [Description("This node's name in the cluster (default: host name and silo port).")]
         public string? NodeName { get; init; }
 
-        public override ValidationResult Validate()
-        {
-            if (Lease <= 0)
-            {
-                return ValidationResult.Error("--lease must be a positive number of seconds, e.g. --lease 30");
-            }
+        /// <summary>What cannot be parsed is refused here; what the values mean together, by the node's validators at start.</summary>
+        public override ValidationResult Validate() =>
+            !IPAddress.TryParse(Advertise, out _)
+                ? ValidationResult.Error($"--advertise '{Advertise}' is not an IP address: give the address of this machine that the other nodes "
+                    + $"reach")
+            : Join is not null && JoinEndpoint() is null
+                ? ValidationResult.Error($"--join '{Join}' is not HOST:PORT, e.g. --join 127.0.0.1:11111 (the silo port of a running node)")
+            : Webhook is not null && WebhookUrl() is null
+                ? ValidationResult.Error($"--webhook '{Webhook}' is not an absolute http:// or https:// URL, e.g. --webhook "
+                    + $"https://hooks.example.org/hearth")
+            : ValidationResult.Success();
 
-            if (Join is not null && Cluster is not null)
-            {
-                return ValidationResult.Error("give --join (a node that holds the membership) or --cluster (PostgreSQL holds it), not both");
-            }
+        public IPEndPoint? JoinEndpoint() =>
+            IPEndPoint.TryParse(Join?.Replace("localhost", "127.0.0.1", StringComparison.Ordinal) ?? "", out var endpoint) && endpoint.Port != 0
+                ? endpoint : null;
 
-            if (!IPAddress.TryParse(Advertise, out var advertised))
-            {
-                return ValidationResult.Error($"--advertise '{Advertise}' is not an IP address: give the address of this machine that the other nodes reach");
-            }
-
-            if (Join is null)
-            {
-                return ValidationResult.Success();
-            }
-
-            if (!IPEndPoint.TryParse(Join.Replace("localhost", "127.0.0.1", StringComparison.Ordinal), out var endpoint) || endpoint.Port == 0)
-            {
-                return ValidationResult.Error($"--join '{Join}' is not HOST:PORT, e.g. --join 127.0.0.1:11111 (the silo port of a running node)");
-            }
-
-            return !IPAddress.IsLoopback(endpoint.Address) && IPAddress.IsLoopback(advertised)
-                ? ValidationResult.Error($"--join {Join} is on another machine: give --advertise with this machine's address on that network (and the cluster secret)")
-                : ValidationResult.Success();
-        }
+        public Uri? WebhookUrl() =>
+            Uri.TryCreate(Webhook, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
     }
 
-    private static int? InUse(IPAddress address, params int[] ports)
+    /// <summary>
+    /// Why the silo could not listen, before Orleans tries (it binds with SO_REUSEPORT: a second node on the same ports
+    /// would start and share them); null when it can.
+    /// </summary>
+    private static string? CannotListen(HearthClusterOptions cluster)
     {
-        foreach (var port in ports)
+        foreach (var port in new[] { cluster.SiloPort, cluster.GatewayPort })
         {
             try
             {
-                var listener = new System.Net.Sockets.TcpListener(address, port);
+                var listener = new System.Net.Sockets.TcpListener(cluster.AdvertisedAddress, port);
                 listener.Start();
                 listener.Stop();
             }
-            catch (System.Net.Sockets.SocketException)
+            catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
             {
-                return port;
+                return $"port {port} is already in use (another 'hearth up' on this machine?): give this node its own --silo-port and "
+                    + $"--gateway-port, or --no-cluster";
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                return $"the silo cannot listen on {cluster.AdvertisedAddress}:{port} ({e.Message}): give --advertise an address of this machine";
             }
         }
 
@@ -143,81 +145,79 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
 
     /// <summary>The secret from its file or HEARTH_CLUSTER_SECRET; never printed.</summary>
     private static string? ClusterSecret(string? file) =>
-        file is not null ? File.ReadAllText(file).Trim() : Environment.GetEnvironmentVariable("HEARTH_CLUSTER_SECRET") is { Length: > 0 } secret ? secret : null;
+        file is not null ? File.ReadAllText(file).Trim() : Environment.GetEnvironmentVariable("HEARTH_CLUSTER_SECRET") is { Length: > 0 } secret
+            ? secret : null;
+
+    /// <summary>The node's options from the command line; the node validates them as it starts.</summary>
+    private static void Apply(Settings settings, HearthServerOptions options)
+    {
+        options.Port = settings.Port;
+        options.Bind = settings.Bind;
+        options.Interval = TimeSpan.FromSeconds(settings.Interval);
+        options.Webhook = settings.WebhookUrl();
+        options.Cluster = settings.NoCluster ? null : new HearthClusterOptions
+        {
+            SiloPort = settings.SiloPort,
+            GatewayPort = settings.GatewayPort,
+            NodeName = settings.NodeName,
+            Lease = TimeSpan.FromSeconds(settings.Lease),
+            Devices = settings.Devices,
+            MqttPort = settings.MqttPort,
+            Join = settings.JoinEndpoint(),
+            AdvertisedAddress = IPAddress.Parse(settings.Advertise),
+            Secret = ClusterSecret(settings.ClusterSecretFile),
+            Membership = settings.Cluster is null ? null : PostgresMembership.ConnectionString(settings.Cluster),
+            ClusterId = settings.ClusterId,
+        };
+    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = new HearthServerOptions
-        {
-            Port = settings.Port,
-            Bind = settings.Bind,
-            Interval = TimeSpan.FromSeconds(settings.Interval),
-            Cluster = settings.NoCluster ? null : new HearthClusterOptions
-            {
-                SiloPort = settings.SiloPort,
-                GatewayPort = settings.GatewayPort,
-                NodeName = settings.NodeName,
-                Lease = TimeSpan.FromSeconds(settings.Lease),
-                Devices = settings.Devices,
-                MqttPort = settings.MqttPort,
-                Join = settings.Join is null ? null : IPEndPoint.Parse(settings.Join.Replace("localhost", "127.0.0.1", StringComparison.Ordinal)),
-                AdvertisedAddress = IPAddress.Parse(settings.Advertise),
-                Secret = ClusterSecret(settings.ClusterSecretFile),
-                Membership = settings.Cluster is null ? null : PostgresMembership.ConnectionString(settings.Cluster),
-                ClusterId = settings.ClusterId,
-            },
-            Webhook = settings.Webhook is null ? null : Uri.TryCreate(settings.Webhook, UriKind.Absolute, out var url) ? url : new Uri("invalid:" + Uri.EscapeDataString(settings.Webhook)),
-        };
-        if (options.Cluster is { Secret: null } open && !IPAddress.IsLoopback(open.AdvertisedAddress))
-        {
-            Console.Error.WriteLine($"error: nodes that talk beyond loopback (--advertise {open.AdvertisedAddress}) must share a cluster secret: --cluster-secret-file FILE (the same file on every node; 'openssl rand -base64 32 > FILE') or HEARTH_CLUSTER_SECRET");
-            return Hardware.Doctor.ExitCodes.UsageOrInternal;
-        }
-
-        if (options.Cluster?.Secret is { Length: < ClusterCertificate.MinimumSecretLength })
-        {
-            Console.Error.WriteLine($"error: the cluster secret must have at least {ClusterCertificate.MinimumSecretLength} characters ('openssl rand -base64 32')");
-            return Hardware.Doctor.ExitCodes.UsageOrInternal;
-        }
-
-        // Orleans binds its ports with SO_REUSEPORT: a second node on the same ports would start and share them.
-        if (options.Cluster is { } ports && InUse(ports.AdvertisedAddress, ports.SiloPort, ports.GatewayPort) is { } busy)
-        {
-            Console.Error.WriteLine($"error: port {busy} is already in use (another 'hearth up' on this machine?): give this node its own --silo-port and --gateway-port, or --no-cluster");
-            return Hardware.Doctor.ExitCodes.UsageOrInternal;
-        }
-
-        if (options.Cluster?.Membership is { } membership)
-        {
-            try
-            {
-                await PostgresMembership.EnsureSchema(membership, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
-            {
-                Console.Error.WriteLine($"error: the cluster database does not answer ({e.Message}): check --cluster (postgres://user:password@host:5432/database)");
-                return Hardware.Doctor.ExitCodes.UsageOrInternal;
-            }
-        }
-
-        var app = HearthServer.Build(options);
+        var app = HearthServer.Build(o => Apply(settings, o));
         await using (app.ConfigureAwait(false))
         {
+            // Resolving the options validates them: an OptionsValidationException lists every problem with its fix.
+            var options = app.Services.GetRequiredService<HearthServerOptions>();
+            if (options.Cluster is { } silo && CannotListen(silo) is { } problem)
+            {
+                Console.Error.WriteLine($"error: {problem}");
+                return ExitCodes.UsageOrInternal;
+            }
+
+            if (options.Cluster?.Membership is { } membership)
+            {
+                try
+                {
+                    await PostgresMembership.EnsureSchemaAsync(membership, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
+                {
+                    Console.Error.WriteLine($"error: the cluster database does not answer ({e.Message}): check --cluster "
+                        + $"(postgres://user:password@host:5432/database)");
+                    return ExitCodes.UsageOrInternal;
+                }
+            }
+
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Urls.First();
             AnsiConsole.MarkupLineInterpolated($"[bold]Hearth node up[/] on {address}");
-            AnsiConsole.MarkupLineInterpolated($"  dashboard {address}/   API {address}/api (OpenAPI: /api/openapi.json)   Prometheus {address}/metrics");
+            AnsiConsole.MarkupLineInterpolated(
+                $"  dashboard {address}/   API {address}/api (OpenAPI: /api/openapi.json)   Prometheus {address}/metrics");
             if (options.RequiresToken)
             {
-                AnsiConsole.MarkupLine("  [yellow]listening beyond loopback:[/] every endpoint but /metrics and /healthz needs 'Authorization: Bearer <token>'; 'hearth token' shows it");
+                AnsiConsole.MarkupLine("  [yellow]listening beyond loopback:[/] every endpoint but /metrics and /healthz needs 'Authorization: "
+                    + "Bearer <token>'; 'hearth token' shows it");
             }
 
             if (options.Cluster is { } cluster)
             {
                 // The database is named without its password: secrets never reach the output.
-                var where = cluster.Membership is { } db && new Npgsql.NpgsqlConnectionStringBuilder(db) is var pg ? $", membership in PostgreSQL ({pg.Host}/{pg.Database}, cluster '{cluster.ClusterId}')"
+                var where = cluster.Membership is { } db && new Npgsql.NpgsqlConnectionStringBuilder(db) is var pg
+                    ? $", membership in PostgreSQL ({pg.Host}/{pg.Database}, cluster '{cluster.ClusterId}')"
                     : cluster.Join is null ? $" (a new cluster; others join with --join 127.0.0.1:{cluster.SiloPort})" : $", joined {cluster.Join}";
-                AnsiConsole.MarkupLineInterpolated($"  cluster: silo {cluster.AdvertisedAddress}:{cluster.SiloPort}{where}{(cluster.Secret is null ? "" : ", mutual TLS from the cluster secret")}   jobs: hearth submit analyze DIR -o OUT.jsonl");
+                var tls = cluster.Secret is null ? "" : ", mutual TLS from the cluster secret";
+                AnsiConsole.MarkupLineInterpolated(
+                    $"  cluster: silo {cluster.AdvertisedAddress}:{cluster.SiloPort}{where}{tls}   jobs: hearth submit analyze DIR -o OUT.jsonl");
             }
 
             AnsiConsole.MarkupLine("  [grey]Ctrl+C stops it.[/]");

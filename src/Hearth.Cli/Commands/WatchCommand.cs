@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Hearth.Cli.Output;
 using Hearth.Hardware.History;
-using Hearth.Hardware.Jobs;
+using Hearth.Hardware.Runs;
 using Hearth.Hardware.Telemetry;
 using Hearth.Hardware.Watchdog;
 using Spectre.Console;
@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Hearth.Cli.Commands;
 
 /// <summary><c>hearth watch</c>: a live terminal view of every device, its processes and the watchdog's alerts.</summary>
-internal sealed class WatchCommand(TelemetryCollector telemetry, JobStore jobs, TimeProvider time) : Command<WatchCommand.Settings>
+internal sealed class WatchCommand(TelemetryCollector telemetry, RunStore jobs, TimeProvider time) : Command<WatchCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -52,7 +52,7 @@ internal sealed class WatchCommand(TelemetryCollector telemetry, JobStore jobs, 
         return 0;
     }
 
-    private IReadOnlyList<JobRecord> RunningJobs()
+    private IReadOnlyList<RunRecord> RunningJobs()
     {
         try
         {

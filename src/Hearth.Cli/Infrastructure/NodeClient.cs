@@ -21,7 +21,8 @@ internal sealed class NodeClient : IDisposable
         http = new HttpClient { BaseAddress = new Uri(node ?? DefaultNode), Timeout = TimeSpan.FromMinutes(5) };
         // A remote node's token comes from HEARTH_TOKEN; the local node's, from its file.
         var file = Path.Combine(HearthHome.Resolve(), "token");
-        var token = Environment.GetEnvironmentVariable("HEARTH_TOKEN") is { Length: > 0 } given ? given : File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+        var token = Environment.GetEnvironmentVariable("HEARTH_TOKEN") is { Length: > 0 } given ? given : File.Exists(file)
+            ? File.ReadAllText(file).Trim() : null;
         if (token is not null)
         {
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -30,37 +31,68 @@ internal sealed class NodeClient : IDisposable
 
     public Uri Address => http.BaseAddress!;
 
-    public async Task<JobProgress> Submit(JobRequest request, CancellationToken cancellationToken) =>
-        (await Send(() => http.PostAsJsonAsync("/api/cluster/jobs", request, Json, cancellationToken)).ConfigureAwait(false)).Deserialize<JobProgress>(Json)!;
+    public async Task<JobProgress> SubmitAsync(JobRequest request, CancellationToken cancellationToken) =>
+        (await SendAsync(() => http.PostAsJsonAsync("/api/cluster/jobs", request, Json,
+            cancellationToken)).ConfigureAwait(false)).Deserialize<JobProgress>(Json)!;
 
-    public async Task<JobProgress> Progress(string id, CancellationToken cancellationToken) =>
-        (await Send(() => http.GetAsync($"/api/cluster/jobs/{Uri.EscapeDataString(id)}", cancellationToken)).ConfigureAwait(false)).Deserialize<JobProgress>(Json)!;
+    public async Task<JobProgress> ProgressAsync(string id, CancellationToken cancellationToken) =>
+        (await SendAsync(() => http.GetAsync($"/api/cluster/jobs/{Uri.EscapeDataString(id)}",
+            cancellationToken)).ConfigureAwait(false)).Deserialize<JobProgress>(Json)!;
 
-    public async Task<IReadOnlyList<JobProgress>> List(CancellationToken cancellationToken) =>
-        (await Send(() => http.GetAsync("/api/cluster/jobs", cancellationToken)).ConfigureAwait(false)).Deserialize<List<JobProgress>>(Json)!;
+    public async Task<IReadOnlyList<JobProgress>> ListAsync(CancellationToken cancellationToken) =>
+        (await SendAsync(() => http.GetAsync("/api/cluster/jobs", cancellationToken)).ConfigureAwait(false)).Deserialize<List<JobProgress>>(Json)!;
 
-    public async Task<IReadOnlyList<DeviceState>> Devices(CancellationToken cancellationToken) =>
-        (await Send(() => http.GetAsync("/api/cluster/devices", cancellationToken)).ConfigureAwait(false)).Deserialize<List<DeviceState>>(Json)!;
+    public async Task<IReadOnlyList<DeviceState>> DevicesAsync(CancellationToken cancellationToken) =>
+        (await SendAsync(() => http.GetAsync("/api/cluster/devices", cancellationToken)).ConfigureAwait(false)).Deserialize<List<DeviceState>>(Json)!;
 
-    public async Task<DeviceState> Pair(string name, CancellationToken cancellationToken) =>
-        (await Send(() => http.PostAsync($"/api/cluster/devices/{Uri.EscapeDataString(name)}/pair", null, cancellationToken)).ConfigureAwait(false)).Deserialize<DeviceState>(Json)!;
+    public async Task<DeviceState> PairAsync(string name, CancellationToken cancellationToken) =>
+        (await SendAsync(() => http.PostAsync($"/api/cluster/devices/{Uri.EscapeDataString(name)}/pair", null,
+            cancellationToken)).ConfigureAwait(false)).Deserialize<DeviceState>(Json)!;
 
-    /// <summary>Copies a finished job's JSON Lines to <paramref name="output"/>.</summary>
-    public async Task Result(string id, Stream output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a finished job's JSON Lines to a file (whole or not at all: through a temporary file), or to standard
+    /// output when <paramref name="output"/> is null.
+    /// </summary>
+    public async Task WriteResultAsync(string id, string? output, CancellationToken cancellationToken)
     {
-        using var response = await Call(() => http.GetAsync($"/api/cluster/jobs/{Uri.EscapeDataString(id)}/result", HttpCompletionOption.ResponseHeadersRead, cancellationToken)).ConfigureAwait(false);
+        if (output is null)
+        {
+            var stdout = Console.OpenStandardOutput();
+            await using (stdout.ConfigureAwait(false))
+            {
+                await CopyResultAsync(id, stdout, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var partial = output + ".partial";
+        var file = File.Create(partial);
+        await using (file.ConfigureAwait(false))
+        {
+            await CopyResultAsync(id, file, cancellationToken).ConfigureAwait(false);
+        }
+
+        File.Move(partial, output, overwrite: true);
+    }
+
+    private async Task CopyResultAsync(string id, Stream output, CancellationToken cancellationToken)
+    {
+        using var response = await CallAsync(() =>
+            http.GetAsync($"/api/cluster/jobs/{Uri.EscapeDataString(id)}/result", HttpCompletionOption.ResponseHeadersRead,
+                cancellationToken)).ConfigureAwait(false);
         await response.Content.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => http.Dispose();
 
-    private static async Task<JsonElement> Send(Func<Task<HttpResponseMessage>> request)
+    private static async Task<JsonElement> SendAsync(Func<Task<HttpResponseMessage>> request)
     {
-        using var response = await Call(request).ConfigureAwait(false);
+        using var response = await CallAsync(request).ConfigureAwait(false);
         return await response.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false);
     }
 
-    private static async Task<HttpResponseMessage> Call(Func<Task<HttpResponseMessage>> request)
+    private static async Task<HttpResponseMessage> CallAsync(Func<Task<HttpResponseMessage>> request)
     {
         HttpResponseMessage response;
         try

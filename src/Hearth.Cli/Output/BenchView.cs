@@ -10,7 +10,9 @@ internal static class BenchView
     {
         foreach (var device in result.Devices)
         {
-            console.MarkupLineInterpolated($"[bold]{device.Id}[/] {device.Name}: peak {(device.PeakGflops is { } p ? $"{p:N0} GFLOPS ({device.PeakSource})" : "unknown")}{(device.PeakBandwidthGBs is { } b ? $", {b:N0} GB/s" : "")}");
+            var peak = device.PeakGflops is { } p ? $"{p:N0} GFLOPS ({device.PeakSource})" : "unknown";
+            var bandwidth = device.PeakBandwidthGBs is { } b ? $", {b:N0} GB/s" : "";
+            console.MarkupLineInterpolated($"[bold]{device.Id}[/] {device.Name}: peak {peak}{bandwidth}");
         }
 
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Device", "Metric", "N", "Value", "% of peak", "Engine");

@@ -1,6 +1,6 @@
 using Hearth.Hardware.Doctor;
 using Spectre.Console;
-using Status = Hearth.Hardware.Doctor.Status;
+using Status = Hearth.Hardware.Status;
 
 namespace Hearth.Cli.Output;
 
@@ -11,9 +11,12 @@ internal static class DoctorView
     {
         var inventory = report.Inventory;
         var host = inventory.Host;
-        var where = string.Join(", ", new[] { host.Virtualization is { } v ? $"VM: {v}" : "bare metal", host.Container is { } c ? $"container: {c}" : null }.OfType<string>());
+        var where = string.Join(", ", new[] { host.Virtualization is { } v ? $"VM: {v}" : "bare metal",
+            host.Container is { } c ? $"container: {c}" : null }.OfType<string>());
         console.MarkupLineInterpolated($"[bold]Hearth doctor[/] — {host.Os}, kernel {host.Kernel}, {where}");
-        console.MarkupLineInterpolated($"CPU: {inventory.Cpu.Model}, {inventory.Cpu.LogicalCores} logical cores, {string.Join(" ", inventory.Cpu.InstructionSets)}; memory {Gib(host.MemoryTotalBytes)} ({Gib(host.MemoryAvailableBytes)} available){Limits(host)}");
+        var (cpu, instructions) = (inventory.Cpu, string.Join(" ", inventory.Cpu.InstructionSets));
+        var memory = $"{Gib(host.MemoryTotalBytes)} ({Gib(host.MemoryAvailableBytes)} available){Limits(host)}";
+        console.MarkupLineInterpolated($"CPU: {cpu.Model}, {cpu.LogicalCores} logical cores, {instructions}; memory {memory}");
         console.WriteLine();
 
         var devices = new Table().Border(TableBorder.Rounded).Title("[bold]Devices[/]")
@@ -35,7 +38,8 @@ internal static class DoctorView
         // Device proofs are in the devices table already.
         foreach (var check in report.Checks.Where(c => !c.Id.StartsWith("proof.", StringComparison.Ordinal)))
         {
-            checks.AddRow(new Spectre.Console.Text(check.Title), Badge(check.Status), new Spectre.Console.Text(check.Finding), new Spectre.Console.Text(check.Fix ?? ""));
+            checks.AddRow(new Spectre.Console.Text(check.Title), Badge(check.Status), new Spectre.Console.Text(check.Finding),
+                new Spectre.Console.Text(check.Fix ?? ""));
         }
 
         console.Write(checks);
@@ -58,6 +62,7 @@ internal static class DoctorView
         (host.CgroupCpuLimit, host.CgroupMemoryLimitBytes) switch
         {
             (null, null) => "",
-            var (cpu, memory) => $"; cgroup limits: {(cpu is { } c ? $"{c:0.##} CPUs" : "no CPU limit")}, {(memory is { } m ? Gib(m) : "no memory limit")}",
+            var (cpu, memory) => $"; cgroup limits: {(cpu is { } c ? $"{c:0.##} CPUs" : "no CPU limit")}, "
+                + $"{(memory is { } m ? Gib(m) : "no memory limit")}",
         };
 }

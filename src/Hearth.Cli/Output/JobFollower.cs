@@ -9,16 +9,16 @@ internal static class JobFollower
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<JobProgress> Follow(NodeClient node, string id, CancellationToken cancellationToken)
+    public static async Task<JobProgress> FollowAsync(NodeClient node, string id, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        var progress = await node.Progress(id, cancellationToken).ConfigureAwait(false);
+        var progress = await node.ProgressAsync(id, cancellationToken).ConfigureAwait(false);
         if (Console.IsErrorRedirected)
         {
-            while (progress.State == "running")
+            while (progress.State == JobState.Running)
             {
                 await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
-                progress = await node.Progress(id, cancellationToken).ConfigureAwait(false);
+                progress = await node.ProgressAsync(id, cancellationToken).ConfigureAwait(false);
             }
         }
         else
@@ -27,12 +27,12 @@ internal static class JobFollower
                 .StartAsync(async context =>
                 {
                     var bar = context.AddTask($"job {id}", maxValue: Math.Max(1, progress.Shards));
-                    while (progress.State == "running")
+                    while (progress.State == JobState.Running)
                     {
                         bar.Value = progress.ShardsDone;
                         bar.Description = $"job {id}: {progress.ShardsDone}/{progress.Shards} shards {Shares(progress)}".EscapeMarkup();
                         await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
-                        progress = await node.Progress(id, cancellationToken).ConfigureAwait(false);
+                        progress = await node.ProgressAsync(id, cancellationToken).ConfigureAwait(false);
                     }
 
                     bar.Value = progress.ShardsDone;
@@ -40,9 +40,10 @@ internal static class JobFollower
         }
 
         var seconds = ((progress.Finished ?? DateTimeOffset.UtcNow) - progress.Created).TotalSeconds;
-        Console.Error.WriteLine(progress.State == "done"
-            ? $"hearth: job {id} done: {progress.Documents} documents in {seconds:N1} s ({progress.Documents / Math.Max(seconds, 1e-3):N0} documents/s), {progress.Shards} shards, {progress.Retries} retried; shards by node: {Shares(progress)}"
-            : $"hearth: job {id} {progress.State}: {progress.Error}");
+        Console.Error.WriteLine(progress.State == JobState.Done
+            ? $"hearth: job {id} done: {progress.Documents} documents in {seconds:N1} s ({progress.Documents / Math.Max(seconds, 1e-3):N0} "
+                + $"documents/s), {progress.Shards} shards, {progress.Retries} retried; shards by node: {Shares(progress)}"
+            : $"hearth: job {id} {progress.State.Name()}: {progress.Error}");
         return progress;
     }
 

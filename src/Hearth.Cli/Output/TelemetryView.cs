@@ -35,7 +35,8 @@ internal static class TelemetryView
             var processes = new Table().Border(TableBorder.Simple).Title("Processes on GPUs").AddColumns("PID", "Name", "GPU", "Memory", "SM");
             foreach (var p in onGpus.Take(10))
             {
-                processes.AddRow(p.Pid.ToString(), Markup.Escape(p.Name), p.Gpu!, Value(p.GpuMemoryBytes / 1048576.0, "0", " MiB"), Value(p.GpuSmPercent, "0", "%"));
+                processes.AddRow(p.Pid.ToString(), Markup.Escape(p.Name), p.Gpu!, Value(p.GpuMemoryBytes / 1048576.0, "0", " MiB"),
+                    Value(p.GpuSmPercent, "0", "%"));
             }
 
             rows.Add(processes);
@@ -44,12 +45,14 @@ internal static class TelemetryView
         var top = latest?.Processes.Where(p => p.Gpu is null && p.CpuPercent >= 1).OrderByDescending(p => p.CpuPercent).Take(5).ToList() ?? [];
         if (top.Count > 0)
         {
-            rows.Add(new Markup("[grey]Busiest on the CPU:[/] " + string.Join(", ", top.Select(p => $"{Markup.Escape(p.Name)} ({p.Pid}) {p.CpuPercent:0}%"))));
+            rows.Add(new Markup("[grey]Busiest on the CPU:[/] "
+                + string.Join(", ", top.Select(p => $"{Markup.Escape(p.Name)} ({p.Pid}) {p.CpuPercent:0}%"))));
         }
 
         rows.Add(alerts.Count == 0
             ? new Markup("[green]No alert.[/]")
-            : new Rows(alerts.Select(a => new Markup($"[{(a.Severity == Severity.Critical ? "red bold" : "yellow")}]{a.Severity.ToString().ToUpperInvariant()}[/] {Markup.Escape(a.Message)}"))));
+            : new Rows(alerts.Select(a => new Markup($"[{(a.Severity == Severity.Critical ? "red bold" : "yellow")}]"
+                + $"{a.Severity.ToString().ToUpperInvariant()}[/] {Markup.Escape(a.Message)}"))));
         return new Rows(rows);
     }
 

@@ -20,9 +20,10 @@ internal sealed partial class DeviceAttacher(HearthClusterOptions options, Devic
             try
             {
                 var (fromDevice, toDevice) = path.StartsWith("exec:", StringComparison.Ordinal) ? Start(path[5..]) : Serial(path);
-                await gateway.Connect(name, fromDevice, toDevice, stoppingToken).ConfigureAwait(false);
+                await gateway.ConnectAsync(name, fromDevice, toDevice, stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is DeviceException or IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            catch (Exception e) when (e is DeviceException or IOException or UnauthorizedAccessException or InvalidOperationException
+                or System.ComponentModel.Win32Exception)
             {
                 LogNotAttached(name, path, e.Message);
             }
@@ -68,6 +69,7 @@ internal sealed partial class DeviceAttacher(HearthClusterOptions options, Devic
         return (port, port);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "device {Device} ({Path}) not attached: {Reason}; give --device NAME=/dev/ttyACM0 or NAME=exec:COMMAND")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error,
+        Message = "device {Device} ({Path}) not attached: {Reason}; give --device NAME=/dev/ttyACM0 or NAME=exec:COMMAND")]
     private partial void LogNotAttached(string device, string path, string reason);
 }

@@ -29,7 +29,7 @@ public sealed partial class DeviceConnection : IAsyncDisposable
         this.toDevice = toDevice;
         this.logger = logger;
         ReplyTimeout = replyTimeout ?? TimeSpan.FromSeconds(2);
-        reader = Task.Run(ReadFrames);
+        reader = Task.Run(ReadFramesAsync);
     }
 
     public string Name { get; }
@@ -46,15 +46,15 @@ public sealed partial class DeviceConnection : IAsyncDisposable
     public int BadFrames { get; private set; }
 
     /// <summary>Asks the board to announce itself and waits for it.</summary>
-    public async Task<DeviceHello> Announce(CancellationToken cancellationToken)
+    public async Task<DeviceHello> AnnounceAsync(CancellationToken cancellationToken)
     {
         await oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             for (var attempt = 1; ; attempt++)
             {
-                await Send(new DevicePacket(DevicePacket.HelloRequest, Next(), []), cancellationToken).ConfigureAwait(false);
-                var reply = await Receive(p => p.Type == DevicePacket.Hello, cancellationToken).ConfigureAwait(false);
+                await SendAsync(new DevicePacket(DevicePacket.HelloRequest, Next(), []), cancellationToken).ConfigureAwait(false);
+                var reply = await ReceiveAsync(p => p.Type == DevicePacket.Hello, cancellationToken).ConfigureAwait(false);
                 if (reply is not null && Hello is { } hello)
                 {
                     return hello;
@@ -62,7 +62,8 @@ public sealed partial class DeviceConnection : IAsyncDisposable
 
                 if (attempt == MaxAttempts)
                 {
-                    throw new DeviceException($"device {Name} did not announce itself after {MaxAttempts} requests: is the firmware running, at 500 kbaud?");
+                    throw new DeviceException($"device {Name} did not announce itself after {MaxAttempts} requests: is the firmware running, at "
+                        + $"500 kbaud?");
                 }
             }
         }
@@ -73,7 +74,7 @@ public sealed partial class DeviceConnection : IAsyncDisposable
     }
 
     /// <summary>The board's int32 accumulators for one int8 input vector.</summary>
-    public async Task<int[]> Infer(sbyte[] input, CancellationToken cancellationToken)
+    public async Task<int[]> InferAsync(sbyte[] input, CancellationToken cancellationToken)
     {
         await oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -84,9 +85,10 @@ public sealed partial class DeviceConnection : IAsyncDisposable
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 var request = new DevicePacket(DevicePacket.Infer, Next(), body);
-                await Send(request, cancellationToken).ConfigureAwait(false);
+                await SendAsync(request, cancellationToken).ConfigureAwait(false);
                 // A reply to this request, an error, or a new announcement (the board was reset): anything else is stale.
-                var reply = await Receive(p => p.Sequence == request.Sequence || p.Type is DevicePacket.Error or DevicePacket.Hello, cancellationToken).ConfigureAwait(false);
+                var reply = await ReceiveAsync(p => p.Sequence == request.Sequence || p.Type is DevicePacket.Error or DevicePacket.Hello,
+                    cancellationToken).ConfigureAwait(false);
                 if (reply is { Type: DevicePacket.Result } result && result.Sequence == request.Sequence)
                 {
                     return Accumulators(result);
@@ -128,7 +130,7 @@ public sealed partial class DeviceConnection : IAsyncDisposable
 
     private byte Next() => sequence = (byte)((sequence + 1) % DevicePacket.UnknownSequence);
 
-    private async Task Send(DevicePacket packet, CancellationToken cancellationToken)
+    private async Task SendAsync(DevicePacket packet, CancellationToken cancellationToken)
     {
         while (incoming.Reader.TryRead(out _))
         {
@@ -139,7 +141,7 @@ public sealed partial class DeviceConnection : IAsyncDisposable
         await toDevice.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DevicePacket?> Receive(Func<DevicePacket, bool> wanted, CancellationToken cancellationToken)
+    private async Task<DevicePacket?> ReceiveAsync(Func<DevicePacket, bool> wanted, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ReplyTimeout);
@@ -172,7 +174,7 @@ public sealed partial class DeviceConnection : IAsyncDisposable
         return count == 1 ? values : throw new DeviceException($"asked for one result, the board sent {count}");
     }
 
-    private async Task ReadFrames()
+    private async Task ReadFramesAsync()
     {
         var buffer = new byte[4096];
         var frame = new List<byte>();
@@ -235,13 +237,14 @@ public sealed partial class DeviceConnection : IAsyncDisposable
         _ => "unknown error",
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "device {Device}: request {Sequence} sent again (attempt {Attempt}): {Reason}")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+        Message = "device {Device}: request {Sequence} sent again (attempt {Attempt}): {Reason}")]
     private partial void LogRetry(string device, byte sequence, int attempt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "device {Device}: frame ignored: {Reason}")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "device {Device}: frame ignored: {Reason}")]
     private partial void LogBadFrame(string device, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "device {Device}: the line was closed")]
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "device {Device}: the line was closed")]
     private partial void LogClosed(string device);
 }
 

@@ -11,13 +11,15 @@ namespace Hearth.Cluster.Devices;
 /// </summary>
 public sealed partial class DeviceGateway(HearthDatabase database, ILoggerFactory loggers) : IAsyncDisposable
 {
-    private const string Schema = "CREATE TABLE IF NOT EXISTS device_pairings(name TEXT PRIMARY KEY, board TEXT NOT NULL, firmware_hash INTEGER NOT NULL, paired_at INTEGER NOT NULL);";
+    private const string Schema = "CREATE TABLE IF NOT EXISTS device_pairings(name TEXT PRIMARY KEY, board TEXT NOT NULL, firmware_hash INTEGER "
+        + "NOT NULL, paired_at INTEGER NOT NULL);";
 
     private readonly ConcurrentDictionary<string, DeviceConnection> devices = new(StringComparer.Ordinal);
     private readonly ILogger logger = loggers.CreateLogger<DeviceGateway>();
 
     /// <summary>Attaches a board on a byte stream and waits for its announcement.</summary>
-    public async Task<DeviceState> Connect(string name, Stream fromDevice, Stream toDevice, CancellationToken cancellationToken, TimeSpan? replyTimeout = null)
+    public async Task<DeviceState> ConnectAsync(string name, Stream fromDevice, Stream toDevice, CancellationToken cancellationToken,
+        TimeSpan? replyTimeout = null)
     {
         var connection = new DeviceConnection(name, fromDevice, toDevice, loggers.CreateLogger($"Hearth.Device.{name}"), replyTimeout);
         if (devices.TryRemove(name, out var previous))
@@ -26,7 +28,7 @@ public sealed partial class DeviceGateway(HearthDatabase database, ILoggerFactor
         }
 
         devices[name] = connection;
-        var hello = await connection.Announce(cancellationToken).ConfigureAwait(false);
+        var hello = await connection.AnnounceAsync(cancellationToken).ConfigureAwait(false);
         var state = State(connection);
         if (state.Problems.Count > 0)
         {
@@ -49,7 +51,8 @@ public sealed partial class DeviceGateway(HearthDatabase database, ILoggerFactor
         var state = State(connection);
         if (state.Hello is not { } hello || state.Problems.Count > 0)
         {
-            throw new DeviceException($"device {name} cannot be paired: {string.Join("; ", state.Problems.DefaultIfEmpty("it has not announced itself"))}");
+            throw new DeviceException($"device {name} cannot be paired: "
+                + $"{string.Join("; ", state.Problems.DefaultIfEmpty("it has not announced itself"))}");
         }
 
         using var db = database.Open(Schema);
@@ -65,13 +68,15 @@ public sealed partial class DeviceGateway(HearthDatabase database, ILoggerFactor
     }
 
     /// <summary>A paired board's int32 accumulators for one int8 input.</summary>
-    public Task<int[]> Infer(string name, sbyte[] input, CancellationToken cancellationToken)
+    public Task<int[]> InferAsync(string name, sbyte[] input, CancellationToken cancellationToken)
     {
         var connection = Connection(name);
         var state = State(connection);
         return state.State == "paired"
-            ? connection.Infer(input, cancellationToken)
-            : throw new DeviceException($"device {name} is {state.State}{(state.Problems.Count > 0 ? $" ({string.Join("; ", state.Problems)})" : "")}: only paired devices get work; pair it with 'hearth devices pair {name}'");
+            ? connection.InferAsync(input, cancellationToken)
+            : throw new DeviceException($"device {name} is "
+                + $"{state.State}{(state.Problems.Count > 0 ? $" ({string.Join("; ", state.Problems)})" : "")}: only paired devices get work; "
+                    + $"pair it with 'hearth devices pair {name}'");
     }
 
     public async ValueTask DisposeAsync()
@@ -106,12 +111,13 @@ public sealed partial class DeviceGateway(HearthDatabase database, ILoggerFactor
         return command.ExecuteScalar() is not null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "device {Device} announced: {Board}, {Ram} bytes of RAM, int8 dense {Inputs}→{Outputs}, firmware {Hash:X8}; {State}")]
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information,
+        Message = "device {Device} announced: {Board}, {Ram} bytes of RAM, int8 dense {Inputs}→{Outputs}, firmware {Hash:X8}; {State}")]
     private partial void LogAnnounced(string device, string board, int ram, int inputs, int outputs, uint hash, string state);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "device {Device} ({Board}) rejected: {Problems}")]
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "device {Device} ({Board}) rejected: {Problems}")]
     private partial void LogRejected(string device, string board, string problems);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "device {Device} ({Board}) paired: it now gets work")]
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "device {Device} ({Board}) paired: it now gets work")]
     private partial void LogPaired(string device, string board);
 }

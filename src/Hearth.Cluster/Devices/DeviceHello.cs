@@ -4,7 +4,8 @@ using System.Text;
 namespace Hearth.Cluster.Devices;
 
 /// <summary>What a board announces: its memory, its firmware (a hash of the model it carries), what it computes.</summary>
-public sealed record DeviceHello(int Version, int RamBytes, long FlashBytes, uint FirmwareHash, byte Ops, int InputSize, int OutputSize, int MaxBatch, string Board)
+public sealed record DeviceHello(int Version, int RamBytes, long FlashBytes, uint FirmwareHash, byte Ops, int InputSize, int OutputSize,
+    int MaxBatch, string Board)
 {
     public const byte Int8Dense = 0x01;
 

@@ -17,19 +17,17 @@ namespace Hearth.Cluster.Devices;
 /// </summary>
 internal sealed class Int8SentimentRunner(TextModels models, DeviceGateway gateway) : IShardRunner, IRoleSource
 {
-    public const string JobKind = "sentiment.int8";
-
     private readonly Lazy<Int8Head> head = new(() => models.Sentiment.ToInt8());
 
-    public string Kind => JobKind;
+    public JobKind Kind => JobKind.SentimentInt8;
 
-    public IEnumerable<string> Roles => Board() is null ? [] : [JobKind];
+    public IEnumerable<JobKind> Roles => Board() is null ? [] : [JobKind.SentimentInt8];
 
     public (string[] Lines, int Words) Run(ShardLease lease, CancellationToken cancellationToken)
     {
         var board = Board() ?? throw new DeviceException("no paired board on this node carries the sentiment head");
         var readable = lease.Documents.Where(d => d.Text is not null).ToList();
-        var vectors = readable.Count == 0 ? [] : models.Encoder.Encode([.. readable.Select(d => d.Text!)]);
+        var vectors = readable.Count == 0 ? [] : models.Encoder.Encode([.. readable.Select(d => d.Text!)], cancellationToken);
         var lines = new List<string>();
         foreach (var document in lease.Documents)
         {
@@ -40,16 +38,18 @@ internal sealed class Int8SentimentRunner(TextModels models, DeviceGateway gatew
             }
 
             var input = Int8Head.QuantizeInput(vectors[readable.IndexOf(document)]);
-            var accumulators = gateway.Infer(board, input, cancellationToken).GetAwaiter().GetResult();
+            var accumulators = gateway.InferAsync(board, input, cancellationToken).GetAwaiter().GetResult();
             var reference = head.Value.Accumulate(input);
             if (!accumulators.SequenceEqual(reference))
             {
-                throw new DeviceException($"board {board} answered [{string.Join(", ", accumulators)}] where the CPU reference is [{string.Join(", ", reference)}]");
+                throw new DeviceException($"board {board} answered [{string.Join(", ", accumulators)}] where the CPU reference is "
+                    + $"[{string.Join(", ", reference)}]");
             }
 
             var positive = head.Value.Probabilities(accumulators)[head.Value.Labels.ToList().IndexOf("1")];
             var sentiment = SentimentScore.From((2 * positive) - 1);
-            lines.Add(JsonSerializer.Serialize(new { id = document.Id, result = new { sentiment, device = board, accumulators } }, HearthJson.Compact));
+            lines.Add(JsonSerializer.Serialize(new { id = document.Id, result = new { sentiment, device = board, accumulators } },
+                HearthJson.Compact));
         }
 
         return ([.. lines], 0);

@@ -13,7 +13,8 @@ namespace Hearth.Cluster.Devices;
 /// a board named NAME publishes to <c>hearth/devices/NAME/up</c> and listens on <c>hearth/devices/NAME/down</c>.
 /// The first frame from a name attaches it to the gateway like a serial board (announce, pairing, retries).
 /// </summary>
-public sealed partial class MqttDeviceBroker(HearthClusterOptions options, DeviceGateway gateway, ILogger<MqttDeviceBroker> logger) : BackgroundService
+public sealed partial class MqttDeviceBroker(HearthClusterOptions options, DeviceGateway gateway, ILogger<MqttDeviceBroker> logger)
+    : BackgroundService
 {
     public const string Prefix = "hearth/devices/";
 
@@ -36,7 +37,7 @@ public sealed partial class MqttDeviceBroker(HearthClusterOptions options, Devic
         var factory = new MqttServerFactory();
         server = factory.CreateMqttServer(factory.CreateServerOptionsBuilder().WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(options.AdvertisedAddress).WithDefaultEndpointPort(port).Build());
-        server.InterceptingPublishAsync += FromBoard;
+        server.InterceptingPublishAsync += FromBoardAsync;
         await server.StartAsync().ConfigureAwait(false);
         LogListening(options.AdvertisedAddress, port);
         started.TrySetResult();
@@ -51,7 +52,7 @@ public sealed partial class MqttDeviceBroker(HearthClusterOptions options, Devic
         }
     }
 
-    private async Task FromBoard(InterceptingPublishEventArgs e)
+    private async Task FromBoardAsync(InterceptingPublishEventArgs e)
     {
         var topic = e.ApplicationMessage.Topic;
         if (!topic.StartsWith(Prefix, StringComparison.Ordinal) || !topic.EndsWith("/up", StringComparison.Ordinal))
@@ -63,17 +64,17 @@ public sealed partial class MqttDeviceBroker(HearthClusterOptions options, Devic
         var line = boards.GetOrAdd(name, board =>
         {
             var pipe = new Pipe();
-            _ = Attach(board, pipe);
+            _ = AttachAsync(board, pipe);
             return pipe;
         });
         await line.Writer.WriteAsync(e.ApplicationMessage.Payload.ToArray(), stopping).ConfigureAwait(false);
     }
 
-    private async Task Attach(string name, Pipe line)
+    private async Task AttachAsync(string name, Pipe line)
     {
         try
         {
-            await gateway.Connect(name, line.Reader.AsStream(), new DownStream(this, name), stopping).ConfigureAwait(false);
+            await gateway.ConnectAsync(name, line.Reader.AsStream(), new DownStream(this, name), stopping).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DeviceException or OperationCanceledException)
         {
@@ -82,15 +83,19 @@ public sealed partial class MqttDeviceBroker(HearthClusterOptions options, Devic
         }
     }
 
-    private Task ToBoard(string name, byte[] frame, CancellationToken cancellationToken) =>
+    private Task ToBoardAsync(string name, byte[] frame, CancellationToken cancellationToken) =>
         server!.InjectApplicationMessage(
-            new InjectedMqttApplicationMessage(new MqttApplicationMessageBuilder().WithTopic($"{Prefix}{name}/down").WithPayload(frame).Build()) { SenderClientId = "hearth-gateway" },
+            new InjectedMqttApplicationMessage(new MqttApplicationMessageBuilder().WithTopic($"{Prefix}{name}/down").WithPayload(frame).Build())
+            {
+                SenderClientId = "hearth-gateway",
+            },
             cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT broker for Wi-Fi boards on {Address}:{Port} (topics hearth/devices/NAME/up and /down)")]
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information,
+        Message = "MQTT broker for Wi-Fi boards on {Address}:{Port} (topics hearth/devices/NAME/up and /down)")]
     private partial void LogListening(System.Net.IPAddress address, int port);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Wi-Fi board {Device} not attached: {Reason}")]
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Wi-Fi board {Device} not attached: {Reason}")]
     private partial void LogNotAttached(string device, string reason);
 
     /// <summary>What the gateway writes to a board: each write is one MQTT message on its down topic.</summary>
@@ -107,9 +112,10 @@ public sealed partial class MqttDeviceBroker(HearthClusterOptions options, Devic
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-            new(broker.ToBoard(name, buffer.ToArray(), cancellationToken));
+            new(broker.ToBoardAsync(name, buffer.ToArray(), cancellationToken));
 
-        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        public override void Write(byte[] buffer, int offset, int count) =>
+            WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
         public override void Flush()
         {

@@ -1,4 +1,5 @@
 using Hearth.Text.Analysis;
+using Hearth.Text.Input;
 
 namespace Hearth.Cluster.Jobs;
 
@@ -8,7 +9,7 @@ namespace Hearth.Cluster.Jobs;
 /// </summary>
 internal sealed class AnalyzeShardRunner(TextAnalyzer analyzer) : IShardRunner
 {
-    public string Kind => "analyze";
+    public JobKind Kind => JobKind.Analyze;
 
     public (string[] Lines, int Words) Run(ShardLease lease, CancellationToken cancellationToken)
     {
@@ -20,7 +21,7 @@ internal sealed class AnalyzeShardRunner(TextAnalyzer analyzer) : IShardRunner
         return (lines, results.Values.Sum(r => r?.Usage.Words ?? 0));
     }
 
-    private Dictionary<ShardDocument, AnalysisResult?> Analyze(List<ShardDocument> documents, string[] features)
+    private Dictionary<InputDocument, AnalysisResult?> Analyze(List<InputDocument> documents, string[] features)
     {
         try
         {

@@ -11,17 +11,14 @@ namespace Hearth.Cluster.Jobs;
 /// </summary>
 internal sealed class BenchShardRunner(BenchRunner bench, BenchHistory history) : IShardRunner
 {
-    public string Kind => JobKinds.Bench;
+    public JobKind Kind => JobKind.Bench;
 
     public (string[] Lines, int Words) Run(ShardLease lease, CancellationToken cancellationToken)
     {
         var document = lease.Documents.Single();
-        var request = JsonSerializer.Deserialize<BenchRequest>(document.Text ?? "{}", HearthJson.Compact) ?? new BenchRequest(null, false);
+        var request = lease.Bench ?? new BenchRequest(null, Ai: false);
         var result = bench.Run(new BenchOptions(request.Sizes ?? BenchOptions.DefaultSizes, RunAi: request.Ai), null, cancellationToken);
         history.Append(result);
         return ([JsonSerializer.Serialize(new { id = document.Id, result }, HearthJson.Compact)], 0);
     }
-
-    /// <summary>What each node measures: SGEMM sizes (default sweep) and whether to run the embedding model.</summary>
-    internal sealed record BenchRequest(IReadOnlyList<int>? Sizes, bool Ai);
 }

@@ -6,18 +6,11 @@ namespace Hearth.Cluster.Jobs;
 [NodePlacement]
 internal sealed class CoordinatorGrain(JobCoordinator coordinator) : Grain, ICoordinatorGrain
 {
-    public Task<ShardLease?> Lease(string worker, string[] roles, double documentsPerSecond) =>
-        Task.FromResult(coordinator.Lease(worker, roles, documentsPerSecond));
+    public Task<ShardLease?> Lease(string worker, JobKind[] roles, double documentsPerSecond, CancellationToken cancellationToken) =>
+        coordinator.LeaseAsync(worker, roles, documentsPerSecond, cancellationToken);
 
-    public Task Complete(ShardResult result)
-    {
-        coordinator.Complete(result);
-        return Task.CompletedTask;
-    }
+    public Task Complete(ShardResult result, CancellationToken cancellationToken) => coordinator.CompleteAsync(result, cancellationToken);
 
-    public Task Fail(string jobId, int shard, string worker, string reason)
-    {
-        coordinator.Fail(jobId, shard, worker, reason);
-        return Task.CompletedTask;
-    }
+    public Task Fail(string jobId, int shard, string worker, string reason, CancellationToken cancellationToken) =>
+        coordinator.FailAsync(jobId, shard, worker, reason, cancellationToken);
 }

@@ -8,34 +8,35 @@ namespace Hearth.Cluster.Jobs;
 /// </summary>
 public interface IJobStore
 {
-    void Create(string id, JobRequest request, int shardSize, DateTimeOffset now);
+    Task CreateAsync(string id, JobRequest request, int shardSize, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Running jobs, oldest first.</summary>
-    IReadOnlyList<(string Id, string Kind, string[] Features)> Running();
+    Task<IReadOnlyList<RunningJob>> RunningAsync(CancellationToken cancellationToken);
 
     /// <summary>Shards of a job that a worker could take now: never leased, released, or whose lease ran out.</summary>
-    int Leasable(string job, DateTimeOffset now);
+    Task<int> LeasableAsync(string job, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Leases the job's first leasable shard (with <paramref name="pinnedTo"/>, only a shard whose document has that
-    /// id: a per-node job); a shard that used up its attempts fails its job instead.
+    /// id: a per-node job); a shard that used up its attempts fails its job instead, and null comes back.
     /// </summary>
-    (int Shard, int Attempt, IReadOnlyList<(int Index, string Id, string? Text, string? Error)> Documents)? Lease(
-        string job, string worker, DateTimeOffset now, TimeSpan lease, int maxAttempts, string? pinnedTo = null);
+    Task<LeasedShard?> LeaseAsync(
+        string job, string worker, DateTimeOffset now, TimeSpan lease, int maxAttempts, string? pinnedTo, CancellationToken cancellationToken);
 
-    /// <summary>The ids of the documents of shards not done yet.</summary>
-    IReadOnlyList<(int Shard, string Id)> Unfinished(string job);
+    /// <summary>The documents of shards not done yet.</summary>
+    Task<IReadOnlyList<UnfinishedDocument>> UnfinishedAsync(string job, CancellationToken cancellationToken);
 
     /// <summary>Stores a shard's lines once; false for a duplicate or late delivery of a shard already done.</summary>
-    bool Complete(string job, int shard, string worker, IReadOnlyList<string> lines, DateTimeOffset now);
+    Task<bool> CompleteAsync(string job, int shard, string worker, IReadOnlyList<string> lines, DateTimeOffset now,
+        CancellationToken cancellationToken);
 
     /// <summary>Gives a failed shard back, to be leased again no sooner than <paramref name="notBefore"/>.</summary>
-    void Release(string job, int shard, string worker, string reason, DateTimeOffset notBefore);
+    Task ReleaseAsync(string job, int shard, string worker, string reason, DateTimeOffset notBefore, CancellationToken cancellationToken);
 
-    IReadOnlyList<JobProgress> List();
+    Task<IReadOnlyList<JobProgress>> ListAsync(CancellationToken cancellationToken);
 
-    JobProgress? Progress(string id);
+    Task<JobProgress?> ProgressAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>The result lines of a job in input order.</summary>
-    IEnumerable<string> Results(string id);
+    /// <summary>The result lines of a job in input order, read as they are consumed.</summary>
+    IAsyncEnumerable<string> ResultsAsync(string id, CancellationToken cancellationToken);
 }

@@ -13,55 +13,62 @@ namespace Hearth.Cluster.Jobs;
 /// lost when a worker or this node dies. Workers reach it through <see cref="ICoordinatorGrain"/>.
 /// </summary>
 public sealed partial class JobCoordinator(
-    IJobStore store, LocalNode node, IClusterMembershipService membership, HearthClusterOptions options, TimeProvider time, ILogger<JobCoordinator> logger)
+    IJobStore store, LocalNode node, IClusterMembershipService membership, HearthClusterOptions options, TimeProvider time,
+        ILogger<JobCoordinator> logger)
 {
     private readonly ConcurrentDictionary<string, (double Rate, DateTimeOffset Seen)> workers = new(StringComparer.Ordinal);
 
     /// <summary>Raised after a job is stored, so that the cluster hears of it before the next heartbeat.</summary>
     public event Action? Submitted;
 
-    public string Submit(JobRequest request)
+    public async Task<string> SubmitAsync(JobRequest request, CancellationToken cancellationToken)
     {
         var id = $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
-        store.Create(id, request, JobKinds.IsPerNode(request.Kind) ? 1 : options.ShardSize, time.GetUtcNow());
+        await store.CreateAsync(id, request, request.Kind.IsPerNode() ? 1 : options.ShardSize, time.GetUtcNow(),
+            cancellationToken).ConfigureAwait(false);
         LogSubmitted(id, request.Kind, request.Documents.Count);
         Submitted?.Invoke();
         return id;
     }
 
-    public int OpenJobs => store.Running().Count;
+    /// <summary>Jobs this node coordinates that are not finished.</summary>
+    public async Task<int> OpenJobsAsync(CancellationToken cancellationToken) =>
+        (await store.RunningAsync(cancellationToken).ConfigureAwait(false)).Count;
 
-    public ShardLease? Lease(string worker, string[] roles, double documentsPerSecond)
+    public async Task<ShardLease?> LeaseAsync(string worker, JobKind[] roles, double documentsPerSecond, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         workers[worker] = (documentsPerSecond, now);
         var recent = workers.Where(w => w.Key != worker && now - w.Value.Seen < 3 * options.Heartbeat).Select(w => w.Value.Rate).ToList();
-        foreach (var (job, kind, features) in store.Running().Where(j => roles.Contains(j.Kind)))
+        foreach (var job in (await store.RunningAsync(cancellationToken).ConfigureAwait(false)).Where(j => roles.Contains(j.Kind)))
         {
-            var perNode = JobKinds.IsPerNode(kind);
+            var perNode = job.Kind.IsPerNode();
             if (perNode)
             {
-                AbandonGoneNodes(job, now);
+                await AbandonGoneNodesAsync(job.Id, now, cancellationToken).ConfigureAwait(false);
             }
-            else if (!LeasePolicy.ShouldLease(documentsPerSecond, recent, store.Leasable(job, now)))
+            else if (!LeasePolicy.ShouldLease(documentsPerSecond, recent,
+                await store.LeasableAsync(job.Id, now, cancellationToken).ConfigureAwait(false)))
             {
                 continue;
             }
 
-            if (store.Lease(job, worker, now, options.Lease, options.MaxAttempts, perNode ? worker : null) is { } lease)
+            var lease = await store.LeaseAsync(job.Id, worker, now, options.Lease, options.MaxAttempts, perNode ? worker : null, cancellationToken)
+                .ConfigureAwait(false);
+            if (lease is not null)
             {
                 if (lease.Attempt > 1)
                 {
-                    LogRetry(job, lease.Shard, lease.Attempt, worker);
+                    LogRetry(job.Id, lease.Shard, lease.Attempt, worker);
                 }
 
-                return new ShardLease(job, lease.Shard, node.Name, kind, features,
-                    [.. lease.Documents.Select(d => new ShardDocument(d.Index, d.Id, d.Text, d.Error))], lease.Attempt, options.Lease);
+                return new ShardLease(job.Id, lease.Shard, node.Name, job.Kind, job.Features, job.Bench, [.. lease.Documents], lease.Attempt,
+                    options.Lease);
             }
 
-            if (store.Progress(job) is { State: "failed" } failed)
+            if (await store.ProgressAsync(job.Id, cancellationToken).ConfigureAwait(false) is { State: JobState.Failed } failed)
             {
-                LogFailed(job, failed.Error!);
+                LogFailed(job.Id, failed.Error!);
             }
         }
 
@@ -69,55 +76,60 @@ public sealed partial class JobCoordinator(
     }
 
     /// <summary>A per-node shard whose node left the cluster gets an error line, so that its job does not wait forever.</summary>
-    private void AbandonGoneNodes(string job, DateTimeOffset now)
+    private async Task AbandonGoneNodesAsync(string job, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var active = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var (shard, id) in store.Unfinished(job).Where(u => !active.Contains(u.Id)))
+        var active = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m =>
+            m.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in (await store.UnfinishedAsync(job, cancellationToken).ConfigureAwait(false)).Where(u => !active.Contains(u.Id)))
         {
-            store.Complete(job, shard, node.Name, [AnalysisLine.Error(id, $"node {id} left the cluster before running its part")], now);
-            LogNodeGone(job, id);
+            var line = AnalysisLine.Error(gone.Id, $"node {gone.Id} left the cluster before running its part");
+            await store.CompleteAsync(job, gone.Shard, node.Name, [line], now, cancellationToken).ConfigureAwait(false);
+            LogNodeGone(job, gone.Id);
         }
     }
 
-    public void Complete(ShardResult result)
+    public async Task CompleteAsync(ShardResult result, CancellationToken cancellationToken)
     {
-        if (!store.Complete(result.JobId, result.Shard, result.Worker, result.Lines, time.GetUtcNow()))
+        if (!await store.CompleteAsync(result.JobId, result.Shard, result.Worker, result.Lines, time.GetUtcNow(),
+            cancellationToken).ConfigureAwait(false))
         {
             LogDuplicate(result.JobId, result.Shard, result.Worker);
         }
-        else if (store.Progress(result.JobId) is { State: "done" } done)
+        else if (await store.ProgressAsync(result.JobId, cancellationToken).ConfigureAwait(false) is { State: JobState.Done } done)
         {
             LogDone(done.Id, done.Documents, new Shares(done.ShardsByNode));
         }
     }
 
-    public void Fail(string jobId, int shard, string worker, string error)
+    public async Task FailAsync(string jobId, int shard, string worker, string error, CancellationToken cancellationToken)
     {
-        var attempts = store.Progress(jobId)?.Retries ?? 0;
+        var attempts = (await store.ProgressAsync(jobId, cancellationToken).ConfigureAwait(false))?.Retries ?? 0;
         var backoff = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(attempts, 5))));
-        store.Release(jobId, shard, worker, error, time.GetUtcNow() + backoff);
+        await store.ReleaseAsync(jobId, shard, worker, error, time.GetUtcNow() + backoff, cancellationToken).ConfigureAwait(false);
         LogShardFailed(jobId, shard, worker, error);
     }
 
-    public JobProgress? Progress(string id) => store.Progress(id);
+    public Task<JobProgress?> ProgressAsync(string id, CancellationToken cancellationToken) => store.ProgressAsync(id, cancellationToken);
 
-    public IReadOnlyList<JobProgress> List() => store.List();
+    public Task<IReadOnlyList<JobProgress>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
 
-    public IEnumerable<string> Results(string id) => store.Results(id);
+    public IAsyncEnumerable<string> ResultsAsync(string id, CancellationToken cancellationToken) => store.ResultsAsync(id, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "job {Job}: {Kind} over {Documents} documents submitted")]
-    private partial void LogSubmitted(string job, string kind, int documents);
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "job {Job}: {Kind} over {Documents} documents submitted")]
+    private partial void LogSubmitted(string job, JobKind kind, int documents);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "job {Job}: shard {Shard} leased again (attempt {Attempt}) to {Worker}: its previous lease failed or ran out")]
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning,
+        Message = "job {Job}: shard {Shard} leased again (attempt {Attempt}) to {Worker}: its previous lease failed or ran out")]
     private partial void LogRetry(string job, int shard, int attempt, string worker);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "job {Job}: shard {Shard} failed on {Worker}: {Error}; it will be retried")]
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "job {Job}: shard {Shard} failed on {Worker}: {Error}; it will be retried")]
     private partial void LogShardFailed(string job, int shard, string worker, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "job {Job}: shard {Shard} from {Worker} was already done; this delivery is ignored")]
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Information,
+        Message = "job {Job}: shard {Shard} from {Worker} was already done; this delivery is ignored")]
     private partial void LogDuplicate(string job, int shard, string worker);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "job {Job}: done, {Documents} documents; shards by node: {Shares}")]
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Information, Message = "job {Job}: done, {Documents} documents; shards by node: {Shares}")]
     private partial void LogDone(string job, int documents, Shares shares);
 
     /// <summary>Formatted only when the line is logged.</summary>
@@ -126,9 +138,10 @@ public sealed partial class JobCoordinator(
         public override string ToString() => string.Join(", ", ByNode.Select(n => $"{n.Key} {n.Value}"));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "job {Job}: node {Node} left the cluster before running its part; reported in the output")]
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning,
+        Message = "job {Job}: node {Node} left the cluster before running its part; reported in the output")]
     private partial void LogNodeGone(string job, string node);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "job {Job} failed: {Error}")]
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Error, Message = "job {Job} failed: {Error}")]
     private partial void LogFailed(string job, string error);
 }

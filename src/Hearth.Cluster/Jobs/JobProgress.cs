@@ -1,12 +1,11 @@
 namespace Hearth.Cluster.Jobs;
 
 /// <summary>Where a cluster job stands (docs/cluster.md).</summary>
-/// <param name="State">running, done or failed.</param>
 /// <param name="ShardsByNode">Shards each node completed: the share of the work it took.</param>
 public sealed record JobProgress(
     string Id,
-    string Kind,
-    string State,
+    JobKind Kind,
+    JobState State,
     int Documents,
     int Shards,
     int ShardsDone,

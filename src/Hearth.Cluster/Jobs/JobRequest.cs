@@ -1,7 +1,9 @@
+using Hearth.Text.Input;
+
 namespace Hearth.Cluster.Jobs;
 
-/// <summary>A job to run over the cluster: its kind ("analyze"), options and input documents, in order.</summary>
-public sealed record JobRequest(string Kind, IReadOnlyList<string> Features, IReadOnlyList<JobDocument> Documents);
-
-/// <summary>An input document: its text, or why it could not be read (reported in the output, not retried).</summary>
-public sealed record JobDocument(string Id, string? Text, string? Error = null);
+/// <summary>A job to run over the cluster: its kind, what to compute, and its input documents in order.</summary>
+/// <param name="Features">For <see cref="JobKind.Analyze"/>: the features to compute (empty: all).</param>
+/// <param name="Documents">The inputs; for a per-node kind, one per node, named after it.</param>
+/// <param name="Bench">For <see cref="JobKind.Bench"/>: what each node measures.</param>
+public sealed record JobRequest(JobKind Kind, IReadOnlyList<string> Features, IReadOnlyList<InputDocument> Documents, BenchRequest? Bench = null);

@@ -25,7 +25,8 @@ public sealed class PostgresJobStore : SqlJobStore, IDisposable
 
     protected override string ForUpdate => "FOR UPDATE";
 
-    protected override DbConnection Open() => database.OpenConnection();
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     public void Dispose() => database.Dispose();
 }

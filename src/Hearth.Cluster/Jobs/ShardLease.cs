@@ -1,6 +1,10 @@
+using Hearth.Text.Input;
+
 namespace Hearth.Cluster.Jobs;
 
 /// <summary>A shard given to a worker until <see cref="Duration"/> has passed on the coordinator's clock.</summary>
 /// <param name="Attempt">1 the first time, more after an expired lease or a failure.</param>
 [GenerateSerializer, Immutable]
-public sealed record ShardLease(string JobId, int Shard, string Coordinator, string Kind, string[] Features, ShardDocument[] Documents, int Attempt, TimeSpan Duration);
+public sealed record ShardLease(
+    string JobId, int Shard, string Coordinator, JobKind Kind, string[] Features, BenchRequest? Bench, InputDocument[] Documents, int Attempt,
+        TimeSpan Duration);

@@ -11,14 +11,15 @@ namespace Hearth.Cluster.Jobs;
 /// on the network between shards. A worker that dies simply stops asking; its leases run out and go to others.
 /// </summary>
 public sealed partial class ShardWorker(
-    IGrainFactory grains, NodeAnnouncer announcer, JobCoordinator local, LocalNode node, IEnumerable<IShardRunner> runners, ILogger<ShardWorker> logger)
+    IGrainFactory grains, NodeAnnouncer announcer, JobCoordinator local, LocalNode node, IEnumerable<IShardRunner> runners,
+        ILogger<ShardWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(250);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var next = NextLease();
+        var next = NextLeaseAsync(stoppingToken);
         var delivery = Task.CompletedTask;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -26,18 +27,18 @@ public sealed partial class ShardWorker(
             if (lease is null)
             {
                 await Task.Delay(Idle, stoppingToken).ConfigureAwait(false);
-                next = NextLease();
+                next = NextLeaseAsync(stoppingToken);
                 continue;
             }
 
-            next = NextLease(); // the following shard, fetched while this one runs
-            var result = await Run(lease, stoppingToken).ConfigureAwait(false);
+            next = NextLeaseAsync(stoppingToken); // the following shard, fetched while this one runs
+            var result = await RunAsync(lease, stoppingToken).ConfigureAwait(false);
             await delivery.ConfigureAwait(false); // one delivery in flight at a time, in order
-            delivery = result is null ? Task.CompletedTask : Deliver(lease, result, stoppingToken);
+            delivery = result is null ? Task.CompletedTask : DeliverAsync(lease, result, stoppingToken);
         }
     }
 
-    private async Task<ShardLease?> NextLease()
+    private async Task<ShardLease?> NextLeaseAsync(CancellationToken stoppingToken)
     {
         // Which nodes have open jobs, from the registry now rather than from the last heartbeat, so that a new job
         // reaches idle nodes within one poll; this node's own jobs are known at once (a job just submitted here).
@@ -53,7 +54,7 @@ public sealed partial class ShardWorker(
         }
 
         var coordinators = nodes.Where(n => n.OpenJobs > 0).Select(n => n.Name).OrderBy(_ => Random.Shared.Next()).ToList();
-        if (!coordinators.Contains(node.Name) && local.OpenJobs > 0)
+        if (!coordinators.Contains(node.Name) && await local.OpenJobsAsync(stoppingToken).ConfigureAwait(false) > 0)
         {
             coordinators.Insert(0, node.Name);
         }
@@ -62,7 +63,8 @@ public sealed partial class ShardWorker(
         {
             try
             {
-                if (await grains.GetGrain<ICoordinatorGrain>(coordinator).Lease(node.Name, node.Roles, node.DocumentsPerSecond).ConfigureAwait(false) is { } lease)
+                if (await grains.GetGrain<ICoordinatorGrain>(coordinator).Lease(node.Name, node.Roles, node.DocumentsPerSecond,
+                    stoppingToken).ConfigureAwait(false) is { } lease)
                 {
                     return lease;
                 }
@@ -77,12 +79,13 @@ public sealed partial class ShardWorker(
     }
 
     /// <summary>Runs a shard; a failure is reported to its coordinator (which retries it) and gives null.</summary>
-    private async Task<ShardResult?> Run(ShardLease lease, CancellationToken stoppingToken)
+    private async Task<ShardResult?> RunAsync(ShardLease lease, CancellationToken stoppingToken)
     {
         var watch = Stopwatch.StartNew();
         try
         {
-            var runner = runners.FirstOrDefault(r => r.Kind == lease.Kind) ?? throw new InvalidOperationException($"this node cannot run '{lease.Kind}' jobs");
+            var runner = runners.FirstOrDefault(r => r.Kind == lease.Kind)
+                ?? throw new InvalidOperationException($"this node cannot run '{lease.Kind}' jobs");
             var (lines, words) = await Task.Run(() => runner.Run(lease, stoppingToken), stoppingToken).ConfigureAwait(false);
             node.Measured(lease.Documents.Length, watch.Elapsed);
             return new ShardResult(lease.JobId, lease.Shard, node.Name, lines, words, watch.Elapsed.TotalSeconds);
@@ -92,7 +95,8 @@ public sealed partial class ShardWorker(
             LogShardFailed(lease.JobId, lease.Shard, e.Message);
             try
             {
-                await grains.GetGrain<ICoordinatorGrain>(lease.Coordinator).Fail(lease.JobId, lease.Shard, node.Name, e.Message).ConfigureAwait(false);
+                await grains.GetGrain<ICoordinatorGrain>(lease.Coordinator).Fail(lease.JobId, lease.Shard, node.Name, e.Message,
+                    stoppingToken).ConfigureAwait(false);
             }
             catch (Exception unreachable) when (unreachable is not OperationCanceledException)
             {
@@ -107,7 +111,7 @@ public sealed partial class ShardWorker(
     /// Sends a shard's lines; the coordinator may be restarting, so it keeps trying while the lease lasts (after
     /// that the shard is someone else's).
     /// </summary>
-    private async Task Deliver(ShardLease lease, ShardResult result, CancellationToken stoppingToken)
+    private async Task DeliverAsync(ShardLease lease, ShardResult result, CancellationToken stoppingToken)
     {
         var coordinator = grains.GetGrain<ICoordinatorGrain>(lease.Coordinator);
         var watch = Stopwatch.StartNew();
@@ -115,7 +119,7 @@ public sealed partial class ShardWorker(
         {
             try
             {
-                await coordinator.Complete(result).ConfigureAwait(false);
+                await coordinator.Complete(result, stoppingToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -126,9 +130,10 @@ public sealed partial class ShardWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "coordinator {Node} did not answer: {Reason}")]
+    [LoggerMessage(EventId = 3017, Level = LogLevel.Warning, Message = "coordinator {Node} did not answer: {Reason}")]
     private partial void LogCoordinatorUnreachable(string node, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "job {Job}: shard {Shard} failed here: {Reason}; the coordinator will retry it")]
+    [LoggerMessage(EventId = 3018, Level = LogLevel.Warning,
+        Message = "job {Job}: shard {Shard} failed here: {Reason}; the coordinator will retry it")]
     private partial void LogShardFailed(string job, int shard, string reason);
 }

@@ -32,7 +32,7 @@ public static class PostgresMembership
     }
 
     /// <summary>Creates the membership schema if it is not there (idempotent).</summary>
-    public static async Task EnsureSchema(string connectionString, CancellationToken cancellationToken)
+    public static async Task EnsureSchemaAsync(string connectionString, CancellationToken cancellationToken)
     {
         using var stream = typeof(PostgresMembership).Assembly.GetManifestResourceStream("Hearth.Cluster.Membership.postgres-membership.sql")!;
         using var reader = new StreamReader(stream);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hearth.Cluster.Jobs;
 using Hearth.Hardware.History;
 using Hearth.Hardware.Telemetry;
 using Orleans.Runtime;
@@ -7,7 +8,8 @@ namespace Hearth.Cluster.Nodes;
 
 /// <summary>This node as the cluster sees it: what <c>hearth bench</c> measured here, and its live throughput and load.</summary>
 public sealed class LocalNode(
-    ILocalSiloDetails silo, HearthClusterOptions options, BenchHistory bench, TimeProvider time, IEnumerable<IRoleSource> extraRoles, IEnumerable<LiveSeries> telemetry)
+    ILocalSiloDetails silo, HearthClusterOptions options, BenchHistory bench, TimeProvider time, IEnumerable<IRoleSource> extraRoles,
+        IEnumerable<LiveSeries> telemetry)
 {
     private const double Smoothing = 0.3;
     private double documentsPerSecond;
@@ -15,7 +17,7 @@ public sealed class LocalNode(
     public string Name => silo.Name;
 
     /// <summary>The configured roles, and those its attached boards bring (a paired board that carries the right model).</summary>
-    public string[] Roles => [.. options.Roles.Concat(extraRoles.SelectMany(r => r.Roles)).Distinct()];
+    public JobKind[] Roles => [.. options.Roles.Concat(extraRoles.SelectMany(r => r.Roles)).Distinct()];
 
     /// <summary>Documents/s over recent shards (exponentially smoothed); 0 before the first.</summary>
     public double DocumentsPerSecond => Volatile.Read(ref documentsPerSecond);
@@ -49,7 +51,8 @@ public sealed class LocalNode(
     private Dictionary<string, double>? Heat() =>
         telemetry.FirstOrDefault()?.Latest?.Values
             .Where(v => v.Value is not null && Series.Split(v.Key) is var (device, metric)
-                && metric is Series.Util or Series.Temp or Series.Power && !(device.StartsWith("cpu", StringComparison.Ordinal) && device.Length > 3)) // whole devices, not CPU cores
+                // whole devices, not CPU cores
+                && metric is Series.Util or Series.Temp or Series.Power && !(device.StartsWith("cpu", StringComparison.Ordinal) && device.Length > 3))
             .ToDictionary(v => v.Key, v => Math.Round(v.Value!.Value, 1), StringComparer.Ordinal);
 
     private IReadOnlyList<Hearth.Hardware.Bench.BenchFigure> Latest()

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Hearth.Cluster.Nodes;
 
 /// <summary>Every heartbeat: tells the registry what this node can do and how busy it is, and keeps everyone's status.</summary>
-public sealed partial class NodeAnnouncer(IGrainFactory grains, LocalNode node, JobCoordinator coordinator, HearthClusterOptions options, ILogger<NodeAnnouncer> logger)
+public sealed partial class NodeAnnouncer(IGrainFactory grains, LocalNode node, JobCoordinator coordinator, HearthClusterOptions options,
+    ILogger<NodeAnnouncer> logger)
     : BackgroundService
 {
     private NodeStatus[] nodes = [];
@@ -21,7 +22,7 @@ public sealed partial class NodeAnnouncer(IGrainFactory grains, LocalNode node, 
             using var timer = new PeriodicTimer(options.Heartbeat);
             do
             {
-                await Beat().ConfigureAwait(false);
+                await BeatAsync(stoppingToken).ConfigureAwait(false);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
@@ -32,13 +33,14 @@ public sealed partial class NodeAnnouncer(IGrainFactory grains, LocalNode node, 
     }
 
     // A job submitted here: tell the registry now, so that idle nodes start on it within one poll.
-    private void OnSubmitted() => _ = Beat();
+    private void OnSubmitted() => _ = BeatAsync(CancellationToken.None);
 
-    private async Task Beat()
+    private async Task BeatAsync(CancellationToken cancellationToken)
     {
         try
         {
-            Volatile.Write(ref nodes, await grains.GetGrain<IRegistryGrain>(0).Heartbeat(node.Status(coordinator.OpenJobs)).ConfigureAwait(false));
+            var status = node.Status(await coordinator.OpenJobsAsync(cancellationToken).ConfigureAwait(false));
+            Volatile.Write(ref nodes, await grains.GetGrain<IRegistryGrain>(0).Heartbeat(status).ConfigureAwait(false));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -46,6 +48,7 @@ public sealed partial class NodeAnnouncer(IGrainFactory grains, LocalNode node, 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "the cluster registry did not answer ({Kind}: {Reason}); retrying at the next heartbeat")]
+    [LoggerMessage(EventId = 3019, Level = LogLevel.Warning,
+        Message = "the cluster registry did not answer ({Kind}: {Reason}); retrying at the next heartbeat")]
     private partial void LogUnreachable(string kind, string reason);
 }

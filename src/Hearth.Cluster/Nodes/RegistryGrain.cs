@@ -8,7 +8,8 @@ namespace Hearth.Cluster.Nodes;
 /// fills it again. A node the membership protocol declared dead, or silent for three heartbeats (by this grain's
 /// clock, so a node whose clock is wrong is only reported), is dropped.
 /// </summary>
-internal sealed partial class RegistryGrain(IClusterMembershipService membership, TimeProvider time, HearthClusterOptions options, ILogger<RegistryGrain> logger)
+internal sealed partial class RegistryGrain(IClusterMembershipService membership, TimeProvider time, HearthClusterOptions options,
+    ILogger<RegistryGrain> logger)
     : Grain, IRegistryGrain
 {
     private static readonly TimeSpan SkewWarning = TimeSpan.FromSeconds(5);
@@ -30,7 +31,8 @@ internal sealed partial class RegistryGrain(IClusterMembershipService membership
 
     public Task<NodeStatus[]> Nodes()
     {
-        var alive = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var alive = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m =>
+            m.Name).ToHashSet(StringComparer.Ordinal);
         var oldest = time.GetUtcNow() - (3 * options.Heartbeat);
         foreach (var gone in nodes.Where(n => !alive.Contains(n.Key) || n.Value.Seen < oldest).Select(n => n.Key).ToList())
         {
@@ -40,6 +42,8 @@ internal sealed partial class RegistryGrain(IClusterMembershipService membership
         return Task.FromResult(nodes.Values.Select(n => n.Status).OrderBy(n => n.Name, StringComparer.Ordinal).ToArray());
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "node {Node}'s clock is {Seconds} s off this node's: leases are timed by each coordinator's own clock, so its work is unaffected, but fix its time (NTP)")]
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Warning,
+        Message = "node {Node}'s clock is {Seconds} s off this node's: leases are timed by each coordinator's own clock, so its work is "
+            + "unaffected, but fix its time (NTP)")]
     private partial void LogClockSkew(string node, int seconds);
 }

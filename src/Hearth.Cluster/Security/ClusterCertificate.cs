@@ -21,13 +21,16 @@ public static class ClusterCertificate
     {
         if (secret.Length < MinimumSecretLength)
         {
-            throw new ArgumentException($"the cluster secret must have at least {MinimumSecretLength} characters (e.g. 'openssl rand -base64 32')", nameof(secret));
+            throw new ArgumentException($"the cluster secret must have at least {MinimumSecretLength} characters (e.g. 'openssl rand -base64 32')",
+                nameof(secret));
         }
 
-        var privateKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, "hearth-cluster-v1"u8.ToArray(), Encoding.UTF8.GetBytes(clusterId));
+        var privateKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, "hearth-cluster-v1"u8.ToArray(),
+            Encoding.UTF8.GetBytes(clusterId));
         using var key = ECDsa.Create(new ECParameters { Curve = ECCurve.NamedCurves.nistP256, D = privateKey });
         var request = new CertificateRequest($"CN=hearth-cluster-{clusterId}", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], critical: false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")],
+            critical: false));
         using var certificate = request.CreateSelfSigned(NotBefore, NotAfter);
         // Through PKCS#12 so that TLS on Linux can use the private key.
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);

@@ -32,7 +32,8 @@ public static class AmdSysfs
         return gpus;
     }
 
-    private static bool IsCard(string name) => name.StartsWith("card", StringComparison.Ordinal) && name[4..].All(char.IsAsciiDigit) && name.Length > 4;
+    private static bool IsCard(string name) => name.StartsWith("card", StringComparison.Ordinal) && name[4..].All(char.IsAsciiDigit)
+        && name.Length > 4;
 
     private static string? ParseAddress(string? uevent) =>
         (uevent ?? "").Split('\n').FirstOrDefault(l => l.StartsWith("PCI_SLOT_NAME=", StringComparison.Ordinal))?["PCI_SLOT_NAME=".Length..].Trim();

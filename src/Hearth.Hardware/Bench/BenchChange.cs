@@ -8,5 +8,6 @@ public sealed record BenchChange(BenchFigure Now, double? Before)
 
     /// <summary>Pairs each figure with the previous run's figure of the same device, metric, size and engine.</summary>
     public static IReadOnlyList<BenchChange> Compare(IReadOnlyList<BenchFigure> now, IReadOnlyList<BenchFigure>? before) =>
-        [.. now.Select(f => new BenchChange(f, before?.FirstOrDefault(b => (b.Device, b.Metric, b.Size, b.Engine) == (f.Device, f.Metric, f.Size, f.Engine))?.Value))];
+        [.. now.Select(f => new BenchChange(f, before?.FirstOrDefault(b =>
+            (b.Device, b.Metric, b.Size, b.Engine) == (f.Device, f.Metric, f.Size, f.Engine))?.Value))];
 }

@@ -1,8 +1,7 @@
 using Hearth.Hardware.Cpu;
-using Hearth.Hardware.Doctor;
 using Hearth.Hardware.Gpu;
 using Hearth.Hardware.Kernels;
-using Hearth.Hardware.Onnx;
+using Hearth.Hardware.Ai;
 
 namespace Hearth.Hardware.Bench;
 
@@ -26,13 +25,15 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
         }
 
         progress?.Report("CPU STREAM triad");
-        figures.Add(new("cpu", "triad", 0, CpuTriad.Measure(options.CpuTriadElements, 5, cancellationToken), "GB/s", null, "C# SIMD (TensorPrimitives)"));
+        figures.Add(new("cpu", "triad", 0, CpuTriad.Measure(options.CpuTriadElements, 5, cancellationToken), "GB/s", null,
+            "C# SIMD (TensorPrimitives)"));
 
         var (accelerators, error) = machine.Compute.Enumerate();
         var gpus = accelerators.Where(a => a.Type is "Cuda" or "OpenCL").ToList();
         if (gpus.Count == 0)
         {
-            notes.Add($"no GPU reachable through CUDA or OpenCL{(error is null ? "" : $" ({error})")}: GPU figures and CPU-vs-GPU speedups not measured; 'hearth doctor' says why");
+            notes.Add($"no GPU reachable through CUDA or OpenCL{(error is null ? "" : $" ({error})")}: GPU figures and CPU-vs-GPU speedups not "
+                + $"measured; 'hearth doctor' says why");
         }
 
         for (var g = 0; g < gpus.Count; g++)
@@ -44,7 +45,8 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
             foreach (var n in options.GemmSizes.Append(8192).Distinct())
             {
                 progress?.Report($"{gpu.Name} SGEMM N={n}");
-                if (Attempt(notes, $"{id} SGEMM N={n}", () => machine.Compute.Gemm(gpu, n, TimeSpan.FromSeconds(0.3), cancellationToken)) is not { } gemm)
+                if (Attempt(notes, $"{id} SGEMM N={n}", () =>
+                    machine.Compute.Gemm(gpu, n, TimeSpan.FromSeconds(0.3), cancellationToken)) is not { } gemm)
                 {
                     continue;
                 }
@@ -66,14 +68,15 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
         if (options.RunAi)
         {
             float[][]? reference = null;
-            foreach (var provider in machine.Ai.ListedProviders().OrderBy(p => p != OnnxRuntimeProbe.Cpu))
+            foreach (var provider in machine.Ai.ListedProviders().OrderBy(p => p != ExecutionProviders.Cpu))
             {
                 progress?.Report($"MiniLM embeddings on {provider}");
                 var (run, vectors) = machine.Ai.Embed(provider, reference, cancellationToken);
                 reference ??= vectors;
                 if (run.Works)
                 {
-                    figures.Add(new(provider == OnnxRuntimeProbe.Cpu ? "cpu" : "gpu0", "embeddings", 0, run.SentencesPerSecond ?? 0, "sentences/s", null, $"ONNX Runtime {provider}"));
+                    figures.Add(new(provider == ExecutionProviders.Cpu ? "cpu" : "gpu0", "embeddings", 0, run.SentencesPerSecond ?? 0, "sentences/s",
+                        null, $"ONNX Runtime {provider}"));
                 }
                 else
                 {
@@ -103,7 +106,8 @@ public sealed class BenchRunner(Machine machine, TimeProvider time)
     {
         if (!gemm.Valid)
         {
-            throw new InvalidOperationException($"SGEMM N={gemm.Size} on {device} computed wrong results (relative error {gemm.MaxError:E1}); run 'hearth doctor'.");
+            throw new InvalidOperationException($"SGEMM N={gemm.Size} on {device} computed wrong results (relative error {gemm.MaxError:E1}); "
+                + $"run 'hearth doctor'.");
         }
 
         return new(device, "sgemm", gemm.Size, gemm.Gflops, "GFLOPS", peak is > 0 ? 100 * gemm.Gflops / peak : null, gemm.Engine);

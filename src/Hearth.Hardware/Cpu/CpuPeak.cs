@@ -15,6 +15,7 @@ public static class CpuPeak
         }
 
         var gflops = cpu.LogicalCores * mhz / 1000 * cpu.FlopsPerCycle;
-        return (gflops, $"{cpu.LogicalCores} cores × {mhz / 1000:0.00} GHz ({(measured >= listed ? "measured" : "listed")}) × {cpu.FlopsPerCycle} FLOP/cycle");
+        return (gflops, $"{cpu.LogicalCores} cores × {mhz / 1000:0.00} GHz ({(measured >= listed ? "measured" : "listed")}) × "
+            + $"{cpu.FlopsPerCycle} FLOP/cycle");
     }
 }

@@ -5,7 +5,7 @@ using Hearth.Hardware.Gpu;
 using Hearth.Hardware.Host;
 using Hearth.Hardware.Kernels;
 using Hearth.Hardware.Nvidia;
-using Hearth.Hardware.Onnx;
+using Hearth.Hardware.Ai;
 using Hearth.Hardware.Pci;
 
 namespace Hearth.Hardware.Doctor;
@@ -24,24 +24,42 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
 
         var runs = new List<EmbeddingRun>();
         EmbeddingRun? cudaRun = null;
+        AiPlacement? placement = null;
         if (options.RunAi)
         {
-            var (cpuRun, reference) = machine.Ai.Embed(OnnxRuntimeProbe.Cpu, null, cancellationToken);
+            placement = Place(cancellationToken);
+            var (cpuRun, reference) = machine.Ai.Embed(ExecutionProviders.Cpu, null, cancellationToken);
             runs.Add(cpuRun);
-            foreach (var provider in inventory.OnnxProviders.Where(p => p != OnnxRuntimeProbe.Cpu))
+            foreach (var provider in inventory.OnnxProviders.Where(p => p != ExecutionProviders.Cpu))
             {
                 var run = machine.Ai.Embed(provider, reference, cancellationToken).Run;
                 runs.Add(run);
-                cudaRun = provider == OnnxRuntimeProbe.Cuda ? run : cudaRun;
+                cudaRun = provider == ExecutionProviders.Cuda ? run : cudaRun;
             }
         }
 
         var checks = EnvironmentChecks.Run(inventory, machine.Environment, machine.Libraries, machine.Files, cudaRun).ToList();
         checks.AddRange(devices.Select(d => new Check($"proof.{d.Id}", $"{d.Name} computes", d.Status, d.Verdict)));
         // The CUDA run already has its own layered check (onnxruntime.cuda).
-        checks.AddRange(runs.Where(r => r != cudaRun).Select(r => new Check($"ai.{r.Provider}", $"MiniLM on {r.Provider}", AiStatus(r, inventory), r.Detail)));
+        checks.AddRange(runs.Where(r => r != cudaRun).Select(r =>
+            new Check($"ai.{r.Provider}", $"MiniLM on {r.Provider}", AiStatus(r, inventory), r.Detail)));
         checks.Add(Sensors(inventory, devices));
-        return new DoctorReport(1, time.GetUtcNow(), inventory, devices, checks, runs, AiRunsOn(inventory, devices, runs), started.Elapsed.TotalSeconds);
+        return new DoctorReport(1, time.GetUtcNow(), inventory, devices, checks, runs, placement, AiRunsOn(inventory, devices, runs, placement),
+            started.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Places the shared encoder (loading the model); a runtime that cannot load says so in its runs instead.</summary>
+    private AiPlacement? Place(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return machine.Ai.Placement();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null; // the runs below report the same failure, provider by provider
+        }
     }
 
     /// <summary>
@@ -111,11 +129,14 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         for (var i = 0; i < inventory.NvidiaGpus.Count; i++)
         {
             var gpu = inventory.NvidiaGpus[i];
-            var accelerator = cuda.FirstOrDefault(a => SameBus(a.PciBusId, gpu.PciBusId)) ?? (cuda.Count == inventory.NvidiaGpus.Count ? cuda[i] : null);
+            var accelerator = cuda.FirstOrDefault(a => SameBus(a.PciBusId, gpu.PciBusId))
+                ?? (cuda.Count == inventory.NvidiaGpus.Count ? cuda[i] : null);
             var peak = GpuPeaks.For(gpu.Name);
             if (accelerator is null)
             {
-                yield return NvidiaReport(gpu, Status.Fail, $"NVML sees it but CUDA cannot open it ({inventory.AcceleratorError ?? "hidden from CUDA"}); see the checks below", null, peak, machine.Nvml.Sample(gpu.Index));
+                yield return NvidiaReport(gpu, Status.Fail,
+                    $"NVML sees it but CUDA cannot open it ({inventory.AcceleratorError ?? "hidden from CUDA"}); see the checks "
+                        + $"below", null, peak, machine.Nvml.Sample(gpu.Index));
                 continue;
             }
 
@@ -134,8 +155,10 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
                 continue;
             }
 
-            yield return new DeviceReport($"pci-{pci.Address}", "gpu", "NVIDIA", $"NVIDIA GPU {pci.Address} (device 0x{pci.DeviceId:x4})", Status.Fail,
-                pci.Driver is null ? "on the PCI bus, but no driver is bound: it cannot compute" : $"on the PCI bus with driver {pci.Driver}, but neither NVML nor CUDA can reach it",
+            yield return new DeviceReport($"pci-{pci.Address}", "gpu", "NVIDIA", $"NVIDIA GPU {pci.Address} (device 0x{pci.DeviceId:x4})",
+                Status.Fail,
+                pci.Driver is null ? "on the PCI bus, but no driver is bound: it cannot compute"
+                    : $"on the PCI bus with driver {pci.Driver}, but neither NVML nor CUDA can reach it",
                 null, null, null, []);
         }
 
@@ -147,7 +170,8 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
     }
 
     /// <summary>A CUDA device NVML cannot watch: the product is checked, but nothing confirms the GPU did it.</summary>
-    private DeviceReport ProveWithoutNvml(ComputeAccelerator accelerator, DoctorOptions options, double? cpuGflops, CancellationToken cancellationToken)
+    private DeviceReport ProveWithoutNvml(ComputeAccelerator accelerator, DoctorOptions options, double? cpuGflops,
+        CancellationToken cancellationToken)
     {
         var peak = GpuPeaks.For(accelerator.Name);
         var id = $"cuda{accelerator.Index}";
@@ -159,11 +183,13 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new DeviceReport(id, "gpu", "NVIDIA", accelerator.Name, Status.Fail, $"the proof-of-work failed on the GPU: {e.Message}", null, peak?.Fp32Gflops, peak?.Source, []);
+            return new DeviceReport(id, "gpu", "NVIDIA", accelerator.Name, Status.Fail, $"the proof-of-work failed on the GPU: {e.Message}", null,
+                peak?.Fp32Gflops, peak?.Source, []);
         }
     }
 
-    private DeviceReport ProveNvidiaGpu(NvmlGpu gpu, ComputeAccelerator accelerator, DoctorOptions options, double? cpuGflops, (double Fp32Gflops, double BandwidthGBs, string Source)? peak, CancellationToken cancellationToken)
+    private DeviceReport ProveNvidiaGpu(NvmlGpu gpu, ComputeAccelerator accelerator, DoctorOptions options, double? cpuGflops,
+        (double Fp32Gflops, double BandwidthGBs, string Source)? peak, CancellationToken cancellationToken)
     {
         try
         {
@@ -178,7 +204,8 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         }
     }
 
-    private IEnumerable<DeviceReport> ProveOtherGpus(Inventory inventory, DoctorOptions options, double? cpuGflops, CancellationToken cancellationToken)
+    private IEnumerable<DeviceReport> ProveOtherGpus(Inventory inventory, DoctorOptions options, double? cpuGflops,
+        CancellationToken cancellationToken)
     {
         var openCl = inventory.Accelerators.Where(a => a.Type == "OpenCL").ToList();
         foreach (var pci in inventory.Pci.Where(p => p.IsComputeGpu && p.VendorId != 0x10de))
@@ -192,22 +219,28 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
                 new("power", amd?.PowerWatts, "W"),
                 new("utilisation", amd?.BusyPercent, "%"),
             };
-            var accelerator = openCl.FirstOrDefault(a => a.Name.Contains(pci.Vendor, StringComparison.OrdinalIgnoreCase) || (pci.VendorId == 0x1002 && a.Name.Contains("gfx", StringComparison.OrdinalIgnoreCase)));
+            var accelerator = openCl.FirstOrDefault(a => a.Name.Contains(pci.Vendor, StringComparison.OrdinalIgnoreCase)
+                || (pci.VendorId == 0x1002 && a.Name.Contains("gfx", StringComparison.OrdinalIgnoreCase)));
             if (accelerator is null)
             {
-                var fix = pci.VendorId == 0x1002 ? "install ROCm's OpenCL runtime (rocm-opencl-runtime) so ILGPU can reach it" : "install the vendor's OpenCL runtime";
+                var fix = pci.VendorId == 0x1002 ? "install ROCm's OpenCL runtime (rocm-opencl-runtime) so ILGPU can reach it"
+                    : "install the vendor's OpenCL runtime";
                 yield return new DeviceReport($"gpu-{pci.Address}", "gpu", pci.Vendor, name, Status.Fail,
-                    $"present (driver {pci.Driver ?? "none"}) but no compute runtime reaches it: {fix}", null, peak?.Fp32Gflops, peak?.Source, sensors);
+                    $"present (driver {pci.Driver ?? "none"}) but no compute runtime reaches it: "
+                        + $"{fix}", null, peak?.Fp32Gflops, peak?.Source, sensors);
                 continue;
             }
 
-            var gemm = machine.Compute.Gemm(accelerator, Math.Min(options.GpuGemmSize, 2048), TimeSpan.FromSeconds(options.GpuProofSeconds), cancellationToken);
+            var gemm = machine.Compute.Gemm(accelerator, Math.Min(options.GpuGemmSize, 2048), TimeSpan.FromSeconds(options.GpuProofSeconds),
+                cancellationToken);
             var (status, verdict) = GpuVerdict.Judge(gemm, null, cpuGflops);
-            yield return new DeviceReport($"gpu-{pci.Address}", "gpu", pci.Vendor, name, status, verdict, gemm, peak?.Fp32Gflops, peak?.Source, sensors);
+            yield return new DeviceReport($"gpu-{pci.Address}", "gpu", pci.Vendor, name, status, verdict, gemm, peak?.Fp32Gflops, peak?.Source,
+                sensors);
         }
     }
 
-    private static DeviceReport NvidiaReport(NvmlGpu gpu, Status status, string verdict, GemmMeasurement? gemm, (double Fp32Gflops, double BandwidthGBs, string Source)? peak, NvmlSample? sample) =>
+    private static DeviceReport NvidiaReport(NvmlGpu gpu, Status status, string verdict, GemmMeasurement? gemm,
+        (double Fp32Gflops, double BandwidthGBs, string Source)? peak, NvmlSample? sample) =>
         new($"gpu{gpu.Index}", "gpu", "NVIDIA", gpu.Name, status, verdict, gemm, peak?.Fp32Gflops, peak?.Source,
         [
             new("temperature", sample?.TemperatureC, "°C"),
@@ -224,20 +257,27 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         var where = inventory.Host.Virtualization is not null ? " (usual in virtual machines)" : "";
         return hidden.Count == 0
             ? new Check("sensors", "sensors readable", Status.Pass, "every sensor is exposed")
-            : new Check("sensors", "sensors readable", Status.Info, $"not exposed{where}: {string.Join(", ", hidden)}; reported as \"not exposed\", never as 0");
+            : new Check("sensors", "sensors readable", Status.Info,
+                $"not exposed{where}: {string.Join(", ", hidden)}; reported as \"not exposed\", never as 0");
     }
 
     /// <summary>The CPU provider must work; the others besides CUDA (TensorRT…) are optional extras.</summary>
     private static Status AiStatus(EmbeddingRun run, Inventory inventory) =>
         run.Works ? Status.Pass
-        : run.Provider == OnnxRuntimeProbe.Cpu ? Status.Fail
+        : run.Provider == ExecutionProviders.Cpu ? Status.Fail
         : inventory.NvidiaPresent == 0 ? Status.Info
         : Status.Warn;
 
-    private static string AiRunsOn(Inventory inventory, IReadOnlyList<DeviceReport> devices, IReadOnlyList<EmbeddingRun> runs)
+    private static string AiRunsOn(Inventory inventory, IReadOnlyList<DeviceReport> devices, IReadOnlyList<EmbeddingRun> runs, AiPlacement? placement)
     {
-        var cuda = runs.FirstOrDefault(r => r.Provider == OnnxRuntimeProbe.Cuda && r.Works);
-        var cpuRun = runs.FirstOrDefault(r => r.Provider == OnnxRuntimeProbe.Cpu && r.Works);
+        var line = RunsOn(inventory, devices, runs);
+        return placement?.FallbackReason is { } fallback ? $"{line} ({fallback})" : line;
+    }
+
+    private static string RunsOn(Inventory inventory, IReadOnlyList<DeviceReport> devices, IReadOnlyList<EmbeddingRun> runs)
+    {
+        var cuda = runs.FirstOrDefault(r => r.Provider == ExecutionProviders.Cuda && r.Works);
+        var cpuRun = runs.FirstOrDefault(r => r.Provider == ExecutionProviders.Cpu && r.Works);
         var workingGpu = devices.FirstOrDefault(d => d.Kind == "gpu" && d.Works);
         if (cuda is not null)
         {

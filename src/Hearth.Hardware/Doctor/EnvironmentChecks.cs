@@ -1,4 +1,4 @@
-using Hearth.Hardware.Onnx;
+using Hearth.Hardware.Ai;
 using Hearth.Hardware.Platform;
 
 namespace Hearth.Hardware.Doctor;
@@ -21,7 +21,8 @@ public static class EnvironmentChecks
         ("cuDNN (libcudnn)", ["libcudnn.so.9", "libcudnn.so"], true),
     ];
 
-    public static IEnumerable<Check> Run(Inventory inventory, IEnvironmentVariables environment, INativeLibraries libraries, ISystemFiles files, EmbeddingRun? cudaRun)
+    public static IEnumerable<Check> Run(Inventory inventory, IEnvironmentVariables environment, INativeLibraries libraries, ISystemFiles files,
+        EmbeddingRun? cudaRun)
     {
         yield return PciBus(inventory);
         yield return Nvml(inventory, files);
@@ -58,7 +59,8 @@ public static class EnvironmentChecks
         var gpus = inventory.Pci.Where(p => p.IsComputeGpu).ToList();
         if (gpus.Count == 0)
         {
-            var others = inventory.Pci.Count == 0 ? "" : $" (only {string.Join(", ", inventory.Pci.Select(p => $"a {p.Vendor} display controller"))})";
+            var others = inventory.Pci.Count == 0 ? ""
+                : $" (only {string.Join(", ", inventory.Pci.Select(p => $"a {p.Vendor} display controller"))})";
             return new(Id, Title, Status.Info, $"no GPU on the PCI bus{others}");
         }
 
@@ -69,22 +71,26 @@ public static class EnvironmentChecks
             {
                 case null:
                     problems.Add(($"{gpu.Vendor} GPU at {gpu.Address} is on the PCI bus but no kernel driver is bound to it",
-                        gpu.VendorId == 0x10de ? "install the NVIDIA driver (Debian/Ubuntu: apt install nvidia-driver, or the CUDA repository's cuda-drivers) and reboot"
+                        gpu.VendorId == 0x10de ? "install the NVIDIA driver (Debian/Ubuntu: apt install nvidia-driver, or the CUDA repository's "
+                            + "cuda-drivers) and reboot"
                         : gpu.VendorId == 0x1002 ? "load the amdgpu kernel module (modprobe amdgpu) or install ROCm"
                         : "install the vendor's GPU driver"));
                     break;
                 case "nouveau":
-                    problems.Add(($"NVIDIA GPU at {gpu.Address} runs the open-source nouveau driver, which cannot run CUDA", "install NVIDIA's driver and blacklist nouveau"));
+                    problems.Add(($"NVIDIA GPU at {gpu.Address} runs the open-source nouveau driver, which cannot run CUDA",
+                        "install NVIDIA's driver and blacklist nouveau"));
                     break;
                 case "vfio-pci" or "pci-stub":
-                    problems.Add(($"{gpu.Vendor} GPU at {gpu.Address} is bound to {gpu.Driver} (reserved for a virtual machine)", "unbind it from vfio-pci if this host should use it"));
+                    problems.Add(($"{gpu.Vendor} GPU at {gpu.Address} is bound to {gpu.Driver} (reserved for a virtual machine)",
+                        "unbind it from vfio-pci if this host should use it"));
                     break;
             }
         }
 
         return problems.Count == 0
             ? new(Id, Title, Status.Pass, string.Join("; ", gpus.Select(g => $"{g.Vendor} GPU at {g.Address} uses {g.Driver}")))
-            : new(Id, Title, Status.Fail, string.Join("; ", problems.Select(p => p.Finding)), string.Join("; ", problems.Select(p => p.Fix).Distinct()));
+            : new(Id, Title, Status.Fail, string.Join("; ", problems.Select(p => p.Finding)),
+                string.Join("; ", problems.Select(p => p.Fix).Distinct()));
     }
 
     private static Check Nvml(Inventory inventory, ISystemFiles files)
@@ -94,12 +100,15 @@ public static class EnvironmentChecks
         var status = inventory.Nvml;
         if (status.Loaded)
         {
-            return new(Id, Title, Status.Pass, $"driver {status.DriverVersion}, CUDA {status.CudaVersionText ?? "unknown"}, {inventory.NvidiaGpus.Count} GPU(s): {string.Join(", ", inventory.NvidiaGpus.Select(g => g.Name))}");
+            return new(Id, Title, Status.Pass, $"driver {status.DriverVersion}, CUDA {status.CudaVersionText ?? "unknown"}, "
+                + $"{inventory.NvidiaGpus.Count} GPU(s): {string.Join(", ", inventory.NvidiaGpus.Select(g => g.Name))}");
         }
 
         var expected = inventory.NvidiaOnBus > 0 || files.Exists("/dev/nvidia0");
         return expected
-            ? new(Id, Title, Status.Fail, $"{inventory.NvidiaOnBus} NVIDIA GPU(s) present but NVML failed: {status.Error}", "install or repair the NVIDIA driver so that libnvidia-ml.so.1 loads (nvidia-smi must work); in a container, run it with the NVIDIA container toolkit (--gpus all)")
+            ? new(Id, Title, Status.Fail, $"{inventory.NvidiaOnBus} NVIDIA GPU(s) present but NVML failed: {status.Error}",
+                "install or repair the NVIDIA driver so that libnvidia-ml.so.1 loads (nvidia-smi must work); in a container, run it with the "
+                    + "NVIDIA container toolkit (--gpus all)")
             : new(Id, Title, Status.Info, "no NVIDIA driver, and no NVIDIA GPU to drive");
     }
 
@@ -120,14 +129,16 @@ public static class EnvironmentChecks
             if (hidesAll)
             {
                 return present > 0
-                    ? new(Id, Title, Status.Fail, $"NVML found {present} GPU(s) but {name}='{value}' hides all of them from CUDA", $"unset {name} (or list the GPUs to use, e.g. {name}=0)")
+                    ? new(Id, Title, Status.Fail, $"NVML found {present} GPU(s) but {name}='{value}' hides all of them from CUDA",
+                        $"unset {name} (or list the GPUs to use, e.g. {name}=0)")
                     : new(Id, Title, Status.Warn, $"{name}='{value}' would hide every GPU", $"unset {name} once this machine has a GPU");
             }
 
             var listed = value.Split(',', StringSplitOptions.RemoveEmptyEntries).Length;
             if (present > 0 && listed < present && name == "CUDA_VISIBLE_DEVICES")
             {
-                return new(Id, Title, Status.Warn, $"{name}='{value}' shows {listed} of {present} GPUs to CUDA", $"unset {name} to use all {present} GPUs");
+                return new(Id, Title, Status.Warn, $"{name}='{value}' shows {listed} of {present} GPUs to CUDA",
+                    $"unset {name} to use all {present} GPUs");
             }
         }
 
@@ -145,8 +156,10 @@ public static class EnvironmentChecks
         }
 
         return version >= RequiredCudaDriver
-            ? new(Id, Title, Status.Pass, $"driver {inventory.Nvml.DriverVersion} supports CUDA {inventory.Nvml.CudaVersionText} (≥ 13.0 needed by ONNX Runtime's CUDA provider)")
-            : new(Id, Title, Status.Fail, $"driver {inventory.Nvml.DriverVersion} supports only CUDA {inventory.Nvml.CudaVersionText}; ONNX Runtime's CUDA provider needs CUDA 13.0", "update the NVIDIA driver to release 580 or newer");
+            ? new(Id, Title, Status.Pass, $"driver {inventory.Nvml.DriverVersion} supports CUDA {inventory.Nvml.CudaVersionText} (≥ 13.0 needed "
+                + $"by ONNX Runtime's CUDA provider)")
+            : new(Id, Title, Status.Fail, $"driver {inventory.Nvml.DriverVersion} supports only CUDA {inventory.Nvml.CudaVersionText}; ONNX "
+                + $"Runtime's CUDA provider needs CUDA 13.0", "update the NVIDIA driver to release 580 or newer");
     }
 
     private static Check MemoryHealth(Inventory inventory)
@@ -156,14 +169,16 @@ public static class EnvironmentChecks
         var pending = inventory.NvidiaGpus.Where(g => g.PendingRemappedRows > 0).ToList();
         if (pending.Count > 0)
         {
-            return new(Id, Title, Status.Fail, $"{string.Join(", ", pending.Select(g => $"GPU {g.Index} ({g.Name})"))}: a memory row remapping is pending; until the GPU is reset it may return corrupt results",
+            return new(Id, Title, Status.Fail, $"{string.Join(", ", pending.Select(g => $"GPU {g.Index} ({g.Name})"))}: a memory row remapping "
+                + $"is pending; until the GPU is reset it may return corrupt results",
                 "stop the jobs on that GPU and reset it (nvidia-smi -r -i <index>) or reboot");
         }
 
         var ecc = inventory.NvidiaGpus.Where(g => g.UncorrectedEccErrors > 0).ToList();
         if (ecc.Count > 0)
         {
-            return new(Id, Title, Status.Warn, $"{string.Join(", ", ecc.Select(g => $"GPU {g.Index} ({g.Name}): {g.UncorrectedEccErrors} uncorrected ECC errors"))}",
+            var errors = ecc.Select(g => $"GPU {g.Index} ({g.Name}): {g.UncorrectedEccErrors} uncorrected ECC errors");
+            return new(Id, Title, Status.Warn, string.Join(", ", errors),
                 "watch the count (hearth doctor, nvidia-smi -q -d ECC); if it keeps growing, the GPU's memory is failing: ask for a replacement");
         }
 
@@ -193,16 +208,18 @@ public static class EnvironmentChecks
         return new(Id, Title, Status.Fail, $"not loadable: {string.Join(", ", missing.Select(m => m.Name))} ({summary})",
             driverMissing
                 ? "libcuda.so.1 comes with the NVIDIA driver: reinstall it, or pass it into the container (--gpus all)"
-                : "install CUDA 13 runtime libraries (cuda-runtime-13, libcublas-13, cuDNN 9) and make them visible to the loader (ldconfig or LD_LIBRARY_PATH)");
+                : "install CUDA 13 runtime libraries (cuda-runtime-13, libcublas-13, cuDNN 9) and make them visible to the loader (ldconfig or "
+                    + "LD_LIBRARY_PATH)");
     }
 
     private static Check OnnxCuda(Inventory inventory, EmbeddingRun? cudaRun)
     {
         const string Id = "onnxruntime.cuda";
         const string Title = "ONNX Runtime CUDA provider really runs";
-        if (!inventory.OnnxProviders.Contains(OnnxRuntimeProbe.Cuda))
+        if (!inventory.OnnxProviders.Contains(ExecutionProviders.Cuda))
         {
-            return new(Id, Title, inventory.NvidiaPresent > 0 ? Status.Fail : Status.Info, $"this ONNX Runtime build ({inventory.OnnxRuntimeVersion}) lists no CUDA provider",
+            return new(Id, Title, inventory.NvidiaPresent > 0 ? Status.Fail : Status.Info,
+                $"this ONNX Runtime build ({inventory.OnnxRuntimeVersion}) lists no CUDA provider",
                 inventory.NvidiaPresent > 0 ? "use the Microsoft.ML.OnnxRuntime.Gpu.Linux package" : null);
         }
 
@@ -218,7 +235,8 @@ public static class EnvironmentChecks
 
         var why = cudaRun.Detail;
         return inventory.NvidiaPresent > 0
-            ? new(Id, Title, Status.Fail, $"CUDA is listed but a strict session (CPU fallback disabled) fails: {why}", "install the CUDA 13 libraries named above (cuDNN 9 included) and check the cuda.libraries line")
+            ? new(Id, Title, Status.Fail, $"CUDA is listed but a strict session (CPU fallback disabled) fails: {why}",
+                "install the CUDA 13 libraries named above (cuDNN 9 included) and check the cuda.libraries line")
             : new(Id, Title, Status.Info, $"listed (compiled in) but not usable without an NVIDIA GPU, as expected: {why}");
     }
 
@@ -229,12 +247,15 @@ public static class EnvironmentChecks
         var runtime = inventory.Host.Container;
         if (inventory.NvidiaPresent > 0 && !files.Exists("/dev/nvidia0"))
         {
-            return new(Id, Title, Status.Fail, $"running in {runtime}; the host's NVIDIA GPU is visible on the bus but /dev/nvidia0 is not in the container", "start the container with the NVIDIA container toolkit: docker run --gpus all … (Kubernetes: request nvidia.com/gpu)");
+            return new(Id, Title, Status.Fail, $"running in {runtime}; the host's NVIDIA GPU is visible on the bus but /dev/nvidia0 is not in "
+                + $"the container", "start the container with the NVIDIA container toolkit: docker run --gpus all … (Kubernetes: request "
+                    + "nvidia.com/gpu)");
         }
 
         return inventory.NvidiaPresent > 0
             ? new(Id, Title, Status.Pass, $"running in {runtime} with the GPU device files passed in")
-            : new(Id, Title, Status.Info, $"running in {runtime} with no GPU inside", "if the host has GPUs, pass them in: docker run --gpus all … (Kubernetes: request nvidia.com/gpu)");
+            : new(Id, Title, Status.Info, $"running in {runtime} with no GPU inside",
+                "if the host has GPUs, pass them in: docker run --gpus all … (Kubernetes: request nvidia.com/gpu)");
     }
 
     private static Check Accelerators(Inventory inventory)
@@ -250,7 +271,8 @@ public static class EnvironmentChecks
         var cuda = inventory.Accelerators.Count(a => a.Type == "Cuda");
         if (inventory.NvidiaPresent > cuda)
         {
-            return new(Id, Title, Status.Fail, $"{inventory.NvidiaPresent} NVIDIA GPU(s) present but ILGPU opens {cuda} through CUDA: {list}", "check CUDA_VISIBLE_DEVICES and that libcuda.so.1 matches the loaded driver");
+            return new(Id, Title, Status.Fail, $"{inventory.NvidiaPresent} NVIDIA GPU(s) present but ILGPU opens {cuda} through CUDA: {list}",
+                "check CUDA_VISIBLE_DEVICES and that libcuda.so.1 matches the loaded driver");
         }
 
         return new(Id, Title, cuda > 0 ? Status.Pass : Status.Info, list);

@@ -20,7 +20,8 @@ internal sealed unsafe class Cublas : IDisposable
         this.library = library;
         LibraryName = name;
         var create = (delegate* unmanaged<nint*, int>)NativeLibrary.GetExport(library, "cublasCreate_v2");
-        sgemm = (delegate* unmanaged<nint, int, int, int, int, int, float*, nint, int, nint, int, float*, nint, int, int>)NativeLibrary.GetExport(library, "cublasSgemm_v2");
+        sgemm = (delegate* unmanaged<nint, int, int, int, int, int, float*, nint, int, nint, int, float*, nint, int,
+            int>)NativeLibrary.GetExport(library, "cublasSgemm_v2");
         destroy = (delegate* unmanaged<nint, int>)NativeLibrary.GetExport(library, "cublasDestroy_v2");
         nint h;
         var status = create(&h);

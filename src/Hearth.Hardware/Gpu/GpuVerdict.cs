@@ -1,4 +1,3 @@
-using Hearth.Hardware.Doctor;
 using Hearth.Hardware.Kernels;
 using Hearth.Hardware.Nvidia;
 
@@ -21,7 +20,8 @@ public static class GpuVerdict
     {
         if (!gemm.Valid)
         {
-            return (Status.Fail, $"computed wrong results (relative error {gemm.MaxError:E1}, tolerance {GemmMeasurement.Tolerance:E0}): do not trust this GPU; check for ECC errors and update the driver");
+            return (Status.Fail, $"computed wrong results (relative error {gemm.MaxError:E1}, tolerance {GemmMeasurement.Tolerance:E0}): do not "
+                + $"trust this GPU; check for ECC errors and update the driver");
         }
 
         var speed = $"{gemm.Gflops:N0} GFLOPS with {gemm.Engine}";
@@ -54,13 +54,17 @@ public static class GpuVerdict
 
         if (missing.Count > 0)
         {
-            return (Status.Fail, $"the result came back correct ({speed}) but the GPU stayed cold: {string.Join("; ", missing)}. The work ran somewhere else, probably on the CPU");
+            return (Status.Fail, $"the result came back correct ({speed}) but the GPU stayed cold: {string.Join("; ", missing)}. The work ran "
+                + $"somewhere else, probably on the CPU");
         }
 
-        var evidence = $"utilisation {Text(peak.GpuUtilizationPercent, "%")}, power {Text(before.PowerWatts, " W")} → {Text(peak.PowerWatts, " W")}, SM clock {Text(peak.SmClockMhz, " MHz")}, {observation.ProcessMemoryBytes / (1024 * 1024)} MiB held by this process";
+        var evidence = $"utilisation {Text(peak.GpuUtilizationPercent, "%")}, power {Text(before.PowerWatts, " W")} → "
+            + $"{Text(peak.PowerWatts, " W")}, SM clock {Text(peak.SmClockMhz, " MHz")}, {observation.ProcessMemoryBytes / (1024 * 1024)} MiB "
+                + $"held by this process";
         if (cpuGflops is > 0 && gemm.Gflops < cpuGflops * MinimumSpeedupOverCpu)
         {
-            return (Status.Warn, $"{speed} is within {MinimumSpeedupOverCpu}× of the CPU ({cpuGflops:N0} GFLOPS): probably CPU-class speed; {evidence}");
+            return (Status.Warn, $"{speed} is within {MinimumSpeedupOverCpu}× of the CPU ({cpuGflops:N0} GFLOPS): probably CPU-class speed; "
+                + $"{evidence}");
         }
 
         var throttled = peak.ClocksEventReasons is { } r && (r & ClocksEventReasons.Throttling) != 0

@@ -13,8 +13,10 @@ public sealed class TelemetryStore(HearthDatabase database, RetentionPolicy rete
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS series (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
         CREATE TABLE IF NOT EXISTS samples_1s (series INTEGER NOT NULL, t INTEGER NOT NULL, v REAL NOT NULL, PRIMARY KEY (series, t)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS samples_1m (series INTEGER NOT NULL, t INTEGER NOT NULL, v REAL NOT NULL, max REAL NOT NULL, PRIMARY KEY (series, t)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS samples_1h (series INTEGER NOT NULL, t INTEGER NOT NULL, v REAL NOT NULL, max REAL NOT NULL, PRIMARY KEY (series, t)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS samples_1m (series INTEGER NOT NULL, t INTEGER NOT NULL, v REAL NOT NULL, max REAL NOT NULL,
+            PRIMARY KEY (series, t)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS samples_1h (series INTEGER NOT NULL, t INTEGER NOT NULL, v REAL NOT NULL, max REAL NOT NULL,
+            PRIMARY KEY (series, t)) WITHOUT ROWID;
         """;
 
     private readonly Lock gate = new();
@@ -71,7 +73,8 @@ public sealed class TelemetryStore(HearthDatabase database, RetentionPolicy rete
         lock (gate)
         {
             using var query = Connection().CreateCommand();
-            query.CommandText = $"SELECT t, v FROM {table} WHERE series = (SELECT id FROM series WHERE name = $name) AND t >= $from AND t <= $to ORDER BY t";
+            query.CommandText = $"SELECT t, v FROM {table} WHERE series = (SELECT id FROM series WHERE name = $name) AND t >= $from AND t <= $to "
+                + $"ORDER BY t";
             query.Parameters.AddWithValue("$name", name);
             query.Parameters.AddWithValue("$from", from.ToUnixTimeSeconds());
             query.Parameters.AddWithValue("$to", to.ToUnixTimeSeconds());
@@ -134,11 +137,13 @@ public sealed class TelemetryStore(HearthDatabase database, RetentionPolicy rete
         }
 
         var from = compactedUpTo == 0 ? 0 : compactedUpTo;
-        Execute(db, "INSERT OR REPLACE INTO samples_1m SELECT series, t / 60 * 60, avg(v), max(v) FROM samples_1s WHERE t >= $from AND t < $to GROUP BY series, t / 60", from, minute);
+        Execute(db, "INSERT OR REPLACE INTO samples_1m SELECT series, t / 60 * 60, avg(v), max(v) FROM samples_1s WHERE t >= $from AND t < $to "
+            + "GROUP BY series, t / 60", from, minute);
         var hour = now / 3600 * 3600;
         if (hour > from / 3600 * 3600)
         {
-            Execute(db, "INSERT OR REPLACE INTO samples_1h SELECT series, t / 3600 * 3600, avg(v), max(max) FROM samples_1m WHERE t >= $from AND t < $to GROUP BY series, t / 3600", from / 3600 * 3600, hour);
+            Execute(db, "INSERT OR REPLACE INTO samples_1h SELECT series, t / 3600 * 3600, avg(v), max(max) FROM samples_1m WHERE t >= $from AND "
+                + "t < $to GROUP BY series, t / 3600", from / 3600 * 3600, hour);
         }
 
         Execute(db, "DELETE FROM samples_1s WHERE t < $from", now - (long)retention.Seconds.TotalSeconds, 0);

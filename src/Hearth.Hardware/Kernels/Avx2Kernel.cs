@@ -10,7 +10,8 @@ internal static unsafe class Avx2Kernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(float* a, float* b, int kc, float* c, int ldc, bool accumulate)
     {
-        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default,
+            c40 = default, c41 = default, c50 = default, c51 = default;
         for (var p = 0; p < kc; p++)
         {
             var b0 = Avx.LoadVector256(b + 0);

@@ -80,7 +80,10 @@ public static unsafe class Sgemm
         });
     }
 
-    /// <summary>Computes the columns [<paramref name="col0"/>, <paramref name="col1"/>) of the <paramref name="m"/> rows of C that <paramref name="a"/> and <paramref name="c"/> start at.</summary>
+    /// <summary>
+    /// Computes the columns [<paramref name="col0"/>, <paramref name="col1"/>) of the <paramref name="m"/> rows of C that <paramref name="a"/> and
+    /// <paramref name="c"/> start at.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Slice(float* a, float* b, float* c, int m, int n, int k, int col0, int col1)
     {
@@ -213,7 +216,8 @@ public static unsafe class Sgemm
         public static readonly bool Wide = Avx512F.IsSupported;
         public static readonly int Mr = Wide ? 12 : Fma.IsSupported ? 6 : 8;
         public static readonly int Nr = Wide ? 32 : Fma.IsSupported ? 16 : 8;
-        public static readonly string Name = Wide ? "AVX-512 12×32" : Fma.IsSupported ? "AVX2+FMA 6×16" : AdvSimd.IsSupported ? "NEON 8×8" : "SSE 8×8";
+        public static readonly string Name = Wide ? "AVX-512 12×32" : Fma.IsSupported ? "AVX2+FMA 6×16" : AdvSimd.IsSupported ? "NEON 8×8"
+            : "SSE 8×8";
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void Run(float* a, float* b, int kc, float* c, int ldc, bool accumulate)

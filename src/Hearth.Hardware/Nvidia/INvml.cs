@@ -2,7 +2,7 @@ namespace Hearth.Hardware.Nvidia;
 
 /// <summary>
 /// The NVIDIA Management Library, the source nvidia-smi itself reads. Implemented by
-/// <see cref="NativeNvml"/> on real machines and by recorded fakes in tests.
+/// <see cref="NvmlLibrary"/> on real machines and by recorded fakes in tests.
 /// </summary>
 public interface INvml
 {

@@ -2,7 +2,10 @@ using Hearth.Hardware.Nvidia;
 
 namespace Hearth.Hardware.Telemetry;
 
-/// <summary>NVIDIA GPUs through NVML (never nvidia-smi's text): utilisation, clocks, memory, temperature, power, energy, pstate, throttling, and the processes on each GPU.</summary>
+/// <summary>
+/// NVIDIA GPUs through NVML (never nvidia-smi's text): utilisation, clocks, memory, temperature, power, energy, pstate, throttling, and the processes
+/// on each GPU.
+/// </summary>
 public sealed class NvidiaSampler : ISampler
 {
     private readonly INvml nvml;
@@ -37,7 +40,8 @@ public sealed class NvidiaSampler : ISampler
             var utilization = nvml.ProcessUtilization(gpu.Index);
             foreach (var process in nvml.ComputeProcesses(gpu.Index))
             {
-                processes.Add(new ProcessUsage(process.Pid, 0, "", 0, id, process.UsedMemoryBytes, utilization.TryGetValue(process.Pid, out var sm) ? sm : null));
+                processes.Add(new ProcessUsage(process.Pid, 0, "", 0, id, process.UsedMemoryBytes,
+                    utilization.TryGetValue(process.Pid, out var sm) ? sm : null));
             }
         }
     }

@@ -1,10 +1,11 @@
-using Hearth.Hardware.Jobs;
+using Hearth.Hardware.Runs;
 using Hearth.Hardware.Telemetry;
 
 namespace Hearth.Hardware.Watchdog;
 
 /// <summary>What the rules look at: the live series, the devices and the jobs running now.</summary>
-public sealed record WatchContext(LiveSeries Series, IReadOnlyList<DeviceDescriptor> Devices, IReadOnlyList<JobRecord> RunningJobs, DateTimeOffset Now)
+public sealed record WatchContext(LiveSeries Series, IReadOnlyList<DeviceDescriptor> Devices, IReadOnlyList<RunRecord> RunningJobs,
+    DateTimeOffset Now)
 {
     /// <summary>Readings may arrive this much late or early around a window's start.</summary>
     public static readonly TimeSpan Slack = TimeSpan.FromSeconds(2);
@@ -12,7 +13,8 @@ public sealed record WatchContext(LiveSeries Series, IReadOnlyList<DeviceDescrip
     public IEnumerable<DeviceDescriptor> Gpus => Devices.Where(d => d.Kind == "gpu");
 
     /// <summary>CPU cores, from the per-core series.</summary>
-    public int Cores => Math.Max(1, Series.Names().Count(n => n.StartsWith("cpu", StringComparison.Ordinal) && n.EndsWith(".util", StringComparison.Ordinal) && n != "cpu.util"));
+    public int Cores => Math.Max(1, Series.Names().Count(n => n.StartsWith("cpu", StringComparison.Ordinal)
+        && n.EndsWith(".util", StringComparison.Ordinal) && n != "cpu.util"));
 
     /// <summary>
     /// Whether every reading of <paramref name="series"/> in the last <paramref name="duration"/> satisfies

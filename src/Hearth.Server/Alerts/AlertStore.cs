@@ -38,7 +38,8 @@ public sealed class AlertStore(HearthDatabase database)
         var alerts = new List<Alert>();
         while (reader.Read())
         {
-            alerts.Add(new Alert(reader.GetString(0), reader.GetString(1), Enum.Parse<Severity>(reader.GetString(2)), reader.GetString(3), reader.GetString(4),
+            alerts.Add(new Alert(reader.GetString(0), reader.GetString(1), Enum.Parse<Severity>(reader.GetString(2)), reader.GetString(3),
+                reader.GetString(4),
                 HearthDatabase.ParseTime(reader.GetString(5)), reader.IsDBNull(6) ? null : HearthDatabase.ParseTime(reader.GetString(6))));
         }
 

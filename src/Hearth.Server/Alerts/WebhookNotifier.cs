@@ -19,7 +19,8 @@ public sealed partial class WebhookNotifier(HttpClient http, HearthServerOptions
         {
             try
             {
-                using var response = await http.PostAsJsonAsync(url, new { source = "hearth", host = Environment.MachineName, alert }, HearthJson.Options).ConfigureAwait(false);
+                using var response = await http.PostAsJsonAsync(url, new { source = "hearth", host = Environment.MachineName, alert },
+                    HearthJson.Options).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
                     LogRefused(logger, url.Host, (int)response.StatusCode, alert.Key);
@@ -32,9 +33,9 @@ public sealed partial class WebhookNotifier(HttpClient http, HearthServerOptions
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook at {Host} answered {Status} for alert {Key}")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Webhook at {Host} answered {Status} for alert {Key}")]
     private static partial void LogRefused(ILogger logger, string host, int status, string key);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook at {Host} unreachable ({Reason}) for alert {Key}")]
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Webhook at {Host} unreachable ({Reason}) for alert {Key}")]
     private static partial void LogUnreachable(ILogger logger, string host, string reason, string key);
 }

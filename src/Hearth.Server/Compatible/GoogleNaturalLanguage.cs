@@ -27,16 +27,16 @@ internal static class GoogleNaturalLanguage
     public static void MapGoogleNaturalLanguage(this WebApplication app)
     {
         app.MapPost("/v1/documents:analyzeEntities", (HttpRequest r, TextAnalyzer a) =>
-                WithBody(r, body => Answer(body, a, entities: true, sentiment: false, syntax: false, entitySentiment: false)))
+                WithBodyAsync(r, body => Answer(body, a, entities: true, sentiment: false, syntax: false, entitySentiment: false)))
             .WithSummary("Google Cloud Natural Language v1 analyzeEntities, locally.");
         app.MapPost("/v1/documents:analyzeSentiment", (HttpRequest r, TextAnalyzer a) =>
-                WithBody(r, body => Answer(body, a, entities: false, sentiment: true, syntax: false, entitySentiment: false)))
+                WithBodyAsync(r, body => Answer(body, a, entities: false, sentiment: true, syntax: false, entitySentiment: false)))
             .WithSummary("Google Cloud Natural Language v1 analyzeSentiment, locally.");
         app.MapPost("/v1/documents:annotateText", AnnotateText)
             .WithSummary("Google Cloud Natural Language v1 annotateText, locally (no part-of-speech tags, no classification yet).");
     }
 
-    private static Task<IResult> AnnotateText(HttpRequest request, TextAnalyzer analyzer) => WithBody(request, body =>
+    private static Task<IResult> AnnotateText(HttpRequest request, TextAnalyzer analyzer) => WithBodyAsync(request, body =>
     {
         var features = body?["features"];
         if (features?["classifyText"]?.GetValue<bool>() == true || features?["moderateText"]?.GetValue<bool>() == true)
@@ -53,7 +53,7 @@ internal static class GoogleNaturalLanguage
     });
 
     /// <summary>Reads the request's JSON once and answers from it, or gives Google's error for a body that is not JSON.</summary>
-    private static async Task<IResult> WithBody(HttpRequest request, Func<JsonNode?, IResult> answer)
+    private static async Task<IResult> WithBodyAsync(HttpRequest request, Func<JsonNode?, IResult> answer)
     {
         JsonNode? body;
         try
@@ -133,8 +133,10 @@ internal static class GoogleNaturalLanguage
                 ["type"] = EntityTypes.GetValueOrDefault(e.Type, "OTHER"),
                 ["metadata"] = new JsonObject(),
                 ["salience"] = Math.Round(e.Relevance / found.Sum(x => x.Relevance), 4),
-                ["mentions"] = new JsonArray([.. e.Mentions.Select(m => (JsonNode)new JsonObject { ["text"] = Span(text, m.Text, m.Start, encoding), ["type"] = "PROPER" })]),
-                ["sentiment"] = !entitySentiment ? null : result.Sentiment?.Targets.FirstOrDefault(t => t.Text.Equals(e.Text, StringComparison.OrdinalIgnoreCase)) is { } target ? Sentiment(target.Score, Math.Abs(target.Score)) : null,
+                ["mentions"] = new JsonArray([.. e.Mentions.Select(m =>
+                    (JsonNode)new JsonObject { ["text"] = Span(text, m.Text, m.Start, encoding), ["type"] = "PROPER" })]),
+                ["sentiment"] = !entitySentiment ? null : result.Sentiment?.Targets.FirstOrDefault(t =>
+                    t.Text.Equals(e.Text, StringComparison.OrdinalIgnoreCase)) is { } target ? Sentiment(target.Score, Math.Abs(target.Score)) : null,
             })]);
         }
 
@@ -154,7 +156,8 @@ internal static class GoogleNaturalLanguage
         },
     };
 
-    private static JsonObject Sentiment(double score, double magnitude) => new() { ["magnitude"] = Math.Round(magnitude, 4), ["score"] = Math.Round(score, 4) };
+    private static JsonObject Sentiment(double score, double magnitude) =>
+        new() { ["magnitude"] = Math.Round(magnitude, 4), ["score"] = Math.Round(score, 4) };
 
     /// <summary>Google's error shape.</summary>
     private static IResult Error(int code, string message) =>

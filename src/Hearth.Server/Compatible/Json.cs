@@ -33,5 +33,6 @@ internal static class Json
 
     /// <summary>IBM Watson's error shape, shared by its services: <c>{"code": 400, "sub_code"?: "…", "error": "…"}</c>.</summary>
     public static IResult WatsonError(string message, int code = 400, string? subCode = null) =>
-        Results.Text(WithoutNulls(new JsonObject { ["code"] = code, ["sub_code"] = subCode, ["error"] = message }).ToJsonString(), "application/json", statusCode: code);
+        Results.Text(WithoutNulls(new JsonObject { ["code"] = code, ["sub_code"] = subCode, ["error"] = message }).ToJsonString(),
+            "application/json", statusCode: code);
 }

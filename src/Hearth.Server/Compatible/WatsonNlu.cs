@@ -39,9 +39,9 @@ internal static class WatsonNlu
     };
 
     public static void MapWatsonNlu(this WebApplication app) =>
-        app.MapPost("/v1/analyze", Analyze).WithSummary("Watson Natural Language Understanding v1 analyze, locally (docs/api.md).");
+        app.MapPost("/v1/analyze", AnalyzeAsync).WithSummary("Watson Natural Language Understanding v1 analyze, locally (docs/api.md).");
 
-    private static async Task<IResult> Analyze(HttpRequest request, TextAnalyzer analyzer)
+    private static async Task<IResult> AnalyzeAsync(HttpRequest request, TextAnalyzer analyzer)
     {
         if (string.IsNullOrEmpty(request.Query["version"]))
         {
@@ -103,7 +103,8 @@ internal static class WatsonNlu
             wanted.Add(Feature.Sentiment);
         }
 
-        var emotionTargeted = features["entities"]?["emotion"]?.GetValue<bool>() == true || features["keywords"]?["emotion"]?.GetValue<bool>() == true;
+        var emotionTargeted = features["entities"]?["emotion"]?.GetValue<bool>() == true
+            || features["keywords"]?["emotion"]?.GetValue<bool>() == true;
         if (features.ContainsKey("emotion") || emotionTargeted)
         {
             wanted.Add(Feature.Emotion);
@@ -116,10 +117,12 @@ internal static class WatsonNlu
 
         warnings.AddRange(features.Select(f => f.Key).Where(NotAvailable.ContainsKey).Select(f => NotAvailable[f]));
         var result = analyzer.Analyze(text, wanted);
-        Func<string, JsonNode?> emotionOf = target => result.Emotion?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } e
+        Func<string, JsonNode?> emotionOf = target =>
+            result.Emotion?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } e
             ? Emotions(e.Emotion)
             : null;
-        Func<string, JsonNode?> sentimentOf = target => result.Sentiment?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } s
+        Func<string, JsonNode?> sentimentOf = target =>
+            result.Sentiment?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } s
             ? new JsonObject { ["score"] = s.Score, ["label"] = s.Label }
             : null;
         var language = body["language"]?.GetValue<string>() ?? result.Language.Code;
@@ -151,7 +154,9 @@ internal static class WatsonNlu
                 ["confidence"] = e.Confidence,
                 ["sentiment"] = features["entities"]?["sentiment"]?.GetValue<bool>() == true ? sentimentOf(e.Text) : null,
                 ["emotion"] = features["entities"]?["emotion"]?.GetValue<bool>() == true ? emotionOf(e.Text) : null,
-                ["mentions"] = mentions ? new JsonArray([.. e.Mentions.Select(m => (JsonNode)new JsonObject { ["text"] = m.Text, ["location"] = new JsonArray(m.Start, m.End), ["confidence"] = m.Confidence })]) : null,
+                ["mentions"] = mentions ? new JsonArray([.. e.Mentions.Select(m =>
+                    (JsonNode)new JsonObject { ["text"] = m.Text, ["location"] = new JsonArray(m.Start, m.End), ["confidence"] = m.Confidence })])
+                        : null,
             })]);
         }
 
@@ -172,13 +177,15 @@ internal static class WatsonNlu
         if (result.Categories is { } categories)
         {
             var limit = features["categories"]?["limit"]?.GetValue<int>() ?? 3;
-            response["categories"] = new JsonArray([.. categories.Take(limit).Select(c => (JsonNode)new JsonObject { ["score"] = c.Score, ["label"] = c.Label })]);
+            response["categories"] = new JsonArray([.. categories.Take(limit).Select(c =>
+                (JsonNode)new JsonObject { ["score"] = c.Score, ["label"] = c.Label })]);
         }
 
         if (features.ContainsKey("sentiment") && result.Sentiment is { } sentiment)
         {
             var targets = features["sentiment"]?["targets"]?.AsArray().Select(t => t!.GetValue<string>()).ToList() ?? [];
-            var sentimentNode = new JsonObject { ["document"] = new JsonObject { ["score"] = sentiment.Document.Score, ["label"] = sentiment.Document.Label } };
+            var sentimentNode = new JsonObject { ["document"] = new JsonObject { ["score"] = sentiment.Document.Score,
+                ["label"] = sentiment.Document.Label } };
             if (targets.Count > 0)
             {
                 // Watson scores each requested target from the sentences that mention it.
@@ -202,7 +209,8 @@ internal static class WatsonNlu
                 emotionNode["targets"] = new JsonArray([.. targets.Select(t => (JsonNode)new JsonObject
                 {
                     ["text"] = t,
-                    ["emotion"] = Emotions(Average([.. emotion.Sentences.Where(s => s.Text.Contains(t, StringComparison.OrdinalIgnoreCase)).Select(s => s.Emotion)])),
+                    ["emotion"] = Emotions(Average([.. emotion.Sentences.Where(s =>
+                        s.Text.Contains(t, StringComparison.OrdinalIgnoreCase)).Select(s => s.Emotion)])),
                 })]);
             }
 
@@ -213,7 +221,8 @@ internal static class WatsonNlu
         {
             response["syntax"] = new JsonObject
             {
-                ["sentences"] = new JsonArray([.. sentences.Select(s => (JsonNode)new JsonObject { ["text"] = s.Text, ["location"] = new JsonArray(s.Location[0], s.Location[1]) })]),
+                ["sentences"] = new JsonArray([.. sentences.Select(s =>
+                    (JsonNode)new JsonObject { ["text"] = s.Text, ["location"] = new JsonArray(s.Location[0], s.Location[1]) })]),
             };
         }
 
@@ -230,5 +239,6 @@ internal static class WatsonNlu
 
     private static EmotionScores Average(IReadOnlyList<EmotionScores> scores) => scores.Count == 0
         ? new EmotionScores(0, 0, 0, 0, 0)
-        : new EmotionScores(scores.Average(s => s.Anger), scores.Average(s => s.Disgust), scores.Average(s => s.Fear), scores.Average(s => s.Joy), scores.Average(s => s.Sadness));
+        : new EmotionScores(scores.Average(s => s.Anger), scores.Average(s => s.Disgust), scores.Average(s => s.Fear), scores.Average(s => s.Joy),
+            scores.Average(s => s.Sadness));
 }

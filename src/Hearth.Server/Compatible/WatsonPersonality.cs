@@ -17,9 +17,9 @@ internal static class WatsonPersonality
     private const int MaxCharacters = 200_000;
 
     public static void MapWatsonPersonality(this WebApplication app) =>
-        app.MapPost("/v3/profile", Profile).WithSummary("Watson Personality Insights v3, locally: Big Five and their facets as percentiles.");
+        app.MapPost("/v3/profile", ProfileAsync).WithSummary("Watson Personality Insights v3, locally: Big Five and their facets as percentiles.");
 
-    private static async Task<IResult> Profile(HttpRequest request, TextAnalyzer analyzer)
+    private static async Task<IResult> ProfileAsync(HttpRequest request, TextAnalyzer analyzer)
     {
         if (string.IsNullOrEmpty(request.Query["version"]))
         {
@@ -81,7 +81,8 @@ internal static class WatsonPersonality
         }
 
         warnings.Add(Warning("ACCURACY", PersonalityProfile.Accuracy));
-        warnings.Add(Warning("NOT_COMPUTED", "needs, values and consumption preferences are not computed by Hearth; only the Big Five and their facets are"));
+        warnings.Add(Warning("NOT_COMPUTED", "needs, values and consumption preferences are not computed by Hearth; only the Big Five and their "
+            + "facets are"));
         var response = new JsonObject
         {
             ["word_count"] = profile.WordCount,

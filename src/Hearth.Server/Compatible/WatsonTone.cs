@@ -15,9 +15,10 @@ internal static class WatsonTone
     private const int MaxSentences = 100;
 
     public static void MapWatsonTone(this WebApplication app) =>
-        app.MapPost("/v3/tone", Tone).WithSummary("Watson Tone Analyzer v3, locally: anger, fear, joy, sadness, analytical, confident, tentative.");
+        app.MapPost("/v3/tone", ToneAsync).WithSummary("Watson Tone Analyzer v3, locally: anger, fear, joy, sadness, analytical, confident, "
+            + "tentative.");
 
-    private static async Task<IResult> Tone(HttpRequest request, TextAnalyzer analyzer)
+    private static async Task<IResult> ToneAsync(HttpRequest request, TextAnalyzer analyzer)
     {
         if (string.IsNullOrEmpty(request.Query["version"]))
         {

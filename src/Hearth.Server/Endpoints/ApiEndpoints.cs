@@ -1,6 +1,6 @@
 using System.Text;
 using Hearth.Hardware.History;
-using Hearth.Hardware.Jobs;
+using Hearth.Hardware.Runs;
 using Hearth.Hardware.Platform;
 using Hearth.Hardware.Telemetry;
 using Hearth.Hardware.Watchdog;
@@ -20,8 +20,9 @@ internal static class ApiEndpoints
     {
         app.MapGet("/healthz", (TelemetryService telemetry) => Results.Ok(new { status = "ok", ticks = telemetry.Ticks }))
             .WithSummary("Health check (never needs a token).");
-        app.MapGet("/metrics", (TelemetryCollector collector, LiveSeries live, ISystemFiles files, AlertBook alerts, JobStore jobs) =>
-                Results.Text(PrometheusExposition.Write(collector.Devices, live.Latest, files, alerts.Active, RunningJobs(jobs)), PrometheusExposition.ContentType))
+        app.MapGet("/metrics", (TelemetryCollector collector, LiveSeries live, ISystemFiles files, AlertBook alerts, RunStore runs) =>
+                Results.Text(PrometheusExposition.Write(collector.Devices, live.Latest, files, alerts.Active, RunningPrograms(runs)),
+                    PrometheusExposition.ContentType))
             .WithSummary("Prometheus metrics: dcgm-exporter names for NVIDIA GPUs, node-exporter names for CPU and memory.");
 
         var api = app.MapGroup("/api");
@@ -35,18 +36,26 @@ internal static class ApiEndpoints
             Values = live.Latest?.Values.Where(v => Series.Split(v.Key).Device == d.Id).ToDictionary(v => Series.Split(v.Key).Metric, v => v.Value),
         })).WithSummary("Every device and its latest readings (null: not exposed).");
 
-        api.MapGet("/samples", Samples).WithSummary("Historical samples of one or more series between two times (ISO 8601); default: the last 10 minutes of every device's utilisation.");
-        api.MapGet("/samples/live", Live).WithSummary("Server-Sent Events: 'hello' (devices and the last minutes), then one 'sample' per tick and one 'alert' per alert change.");
-        api.MapGet("/jobs", (JobStore jobs) => jobs.Recent(100)).WithSummary("Jobs run through 'hearth run', newest first, with their verdicts.");
-        api.MapGet("/jobs/{id:long}", (long id, JobStore jobs) => jobs.Find(id) is { } job ? Results.Ok(job) : Problem(404, $"no job {id}", "list them with GET /api/jobs"));
+        api.MapGet("/samples", Samples).WithSummary("Historical samples of one or more series between two times (ISO 8601); default: the last 10 "
+            + "minutes of every device's utilisation.");
+        api.MapGet("/samples/live", LiveAsync).WithSummary("Server-Sent Events: 'hello' (devices and the last minutes), then one 'sample' per "
+            + "tick and one 'alert' per alert change.");
+        api.MapGet("/runs", (RunStore runs) => runs.Recent(100)).WithSummary("Programs run through 'hearth run', newest first, with their verdicts.");
+        api.MapGet("/runs/{id:long}", (long id, RunStore runs) => FindRun(id, runs)).WithSummary("One program run through 'hearth run'.");
+        api.MapGet("/jobs", (RunStore runs, HttpContext http) => Deprecated(http, "/api/runs", runs.Recent(100)))
+            .WithSummary("Deprecated name of GET /api/runs (kept for one release).");
+        api.MapGet("/jobs/{id:long}", (long id, RunStore runs, HttpContext http) => Deprecated(http, $"/api/runs/{id}", FindRun(id, runs)))
+            .WithSummary("Deprecated name of GET /api/runs/{id} (kept for one release).");
         api.MapGet("/alerts", (AlertBook alerts, AlertStore store) => new { active = alerts.Active, recent = store.Recent(100) })
             .WithSummary("Active alerts and the recent history.");
         api.MapPost("/alerts", (NewAlert alert, AlertBook alerts) =>
                 string.IsNullOrWhiteSpace(alert.Message) || string.IsNullOrWhiteSpace(alert.Subject)
-                    ? Problem(400, "an alert needs a subject and a message", "send {\"subject\": \"backup\", \"message\": \"…\", \"severity\": \"warning\"}")
+                    ? Problem(400, "an alert needs a subject and a message",
+                        "send {\"subject\": \"backup\", \"message\": \"…\", \"severity\": \"warning\"}")
                     : Results.Created("/api/alerts", alerts.Raise(alert.Subject, alert.Message, alert.Severity ?? Severity.Warning)))
             .WithSummary("Raise an alert from a script; it shows on the dashboard and goes to the webhook.");
-        api.MapDelete("/alerts/{subject}", (string subject, AlertBook alerts) => alerts.Clear(subject) ? Results.NoContent() : Problem(404, $"no active alert '{subject}' raised through the API", "list them with GET /api/alerts"));
+        api.MapDelete("/alerts/{subject}", (string subject, AlertBook alerts) => alerts.Clear(subject) ? Results.NoContent()
+            : Problem(404, $"no active alert '{subject}' raised through the API", "list them with GET /api/alerts"));
         api.MapGet("/doctor", (ReportStore reports) => reports.Latest("doctor") is { } json
                 ? Results.Text(json, "application/json", Encoding.UTF8)
                 : Problem(404, "no doctor report yet", "run 'hearth doctor' on this machine"))
@@ -74,7 +83,8 @@ internal static class ApiEndpoints
             .WithSummary("The figures of the latest 'hearth bench' run.");
     }
 
-    private static IResult Samples(string? series, DateTimeOffset? from, DateTimeOffset? to, TelemetryStore store, TelemetryCollector collector, TimeProvider time)
+    private static IResult Samples(string? series, DateTimeOffset? from, DateTimeOffset? to, TelemetryStore store, TelemetryCollector collector,
+        TimeProvider time)
     {
         var now = time.GetUtcNow();
         var (start, end) = (from ?? now.AddMinutes(-10), to ?? now);
@@ -99,21 +109,23 @@ internal static class ApiEndpoints
         });
     }
 
-    private static async Task Live(HttpContext context, LiveHub hub, TelemetryCollector collector, LiveSeries live, AlertBook alerts)
+    private static async Task LiveAsync(HttpContext context, LiveHub hub, TelemetryCollector collector, LiveSeries live, AlertBook alerts)
     {
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         using var subscription = hub.Subscribe();
-        var recent = live.Names().Where(n => n.EndsWith("." + Series.Util, StringComparison.Ordinal) || n.EndsWith("." + Series.Temp, StringComparison.Ordinal)
+        var recent = live.Names().Where(n => n.EndsWith("." + Series.Util, StringComparison.Ordinal)
+            || n.EndsWith("." + Series.Temp, StringComparison.Ordinal)
                 || n.EndsWith("." + Series.Power, StringComparison.Ordinal) || n.EndsWith("." + Series.MemUsed, StringComparison.Ordinal))
             .ToDictionary(n => n, n => live.Points(n).Select(p => new[] { p.At.ToUnixTimeMilliseconds(), p.Value }));
-        var hello = System.Text.Json.JsonSerializer.Serialize(new { host = Environment.MachineName, devices = collector.Devices, recent, alerts = alerts.Active }, Hardware.HearthJson.Compact);
-        await Send(context, new ServerEvent("hello", hello)).ConfigureAwait(false);
+        var hello = System.Text.Json.JsonSerializer.Serialize(new { host = Environment.MachineName, devices = collector.Devices, recent,
+            alerts = alerts.Active }, Hardware.HearthJson.Compact);
+        await SendAsync(context, new ServerEvent("hello", hello)).ConfigureAwait(false);
         try
         {
             await foreach (var serverEvent in subscription.Reader.ReadAllAsync(context.RequestAborted).ConfigureAwait(false))
             {
-                await Send(context, serverEvent).ConfigureAwait(false);
+                await SendAsync(context, serverEvent).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -122,18 +134,32 @@ internal static class ApiEndpoints
         }
     }
 
-    private static async Task Send(HttpContext context, ServerEvent serverEvent)
+    private static async Task SendAsync(HttpContext context, ServerEvent serverEvent)
     {
         // Events are serialised on one line (HearthJson.Compact): one "data:" line each.
         await context.Response.WriteAsync($"event: {serverEvent.Name}\ndata: {serverEvent.Json}\n\n", context.RequestAborted).ConfigureAwait(false);
         await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static int RunningJobs(JobStore jobs)
+    private static IResult FindRun(long id, RunStore runs) =>
+        runs.Find(id) is { } run ? Results.Ok(run) : Problem(404, $"no run {id}", "list them with GET /api/runs");
+
+    /// <summary>
+    /// An old route's answer, with the headers that tell clients where it moved: <c>Deprecation</c> (RFC 9745) and a
+    /// <c>Link</c> to the successor.
+    /// </summary>
+    private static T Deprecated<T>(HttpContext http, string successor, T answer)
+    {
+        http.Response.Headers["Deprecation"] = "@1764633600"; // 2025-12-02, when /api/runs replaced it
+        http.Response.Headers.Link = $"<{successor}>; rel=\"successor-version\"";
+        return answer;
+    }
+
+    private static int RunningPrograms(RunStore runs)
     {
         try
         {
-            return jobs.Running().Count;
+            return runs.Running().Count;
         }
         catch (Exception e) when (HearthDatabase.IsUnavailable(e))
         {

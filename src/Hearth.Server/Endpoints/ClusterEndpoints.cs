@@ -3,6 +3,7 @@ using Hearth.Cluster.Devices;
 using Hearth.Cluster.Jobs;
 using Hearth.Cluster.Nodes;
 using Hearth.Text.Analysis;
+using Hearth.Text.Input;
 
 namespace Hearth.Server.Endpoints;
 
@@ -40,34 +41,36 @@ internal static class ClusterEndpoints
                 }
             })
             .WithSummary("Pairs a board: from now on it gets work (until it is reflashed).");
-        cluster.MapPost("/jobs", Submit).WithSummary("Submits a job (kind 'analyze': documents and features) to run over the cluster; returns its id.");
-        cluster.MapGet("/jobs", (IServiceProvider services) => Coordinator(services) is { } jobs ? Results.Ok(jobs.List()) : ApiEndpoints.Problem(404, NoCluster, HowToCluster))
+        cluster.MapPost("/jobs", SubmitAsync)
+            .WithSummary("Submits a job (kind 'analyze': documents and features) to run over the cluster; returns its id.");
+        cluster.MapGet("/jobs", async (IServiceProvider services, CancellationToken cancellationToken) => Coordinator(services) is { } jobs
+                ? Results.Ok(await jobs.ListAsync(cancellationToken).ConfigureAwait(false))
+                : ApiEndpoints.Problem(404, NoCluster, HowToCluster))
             .WithSummary("The jobs this node coordinates, newest first, with their progress.");
-        cluster.MapGet("/jobs/{id}", (string id, IServiceProvider services) => Coordinator(services) is not { } jobs ? ApiEndpoints.Problem(404, NoCluster, HowToCluster)
-                : jobs.Progress(id) is { } progress ? Results.Ok(progress)
+        cluster.MapGet("/jobs/{id}", async (string id, IServiceProvider services, CancellationToken cancellationToken) =>
+                Coordinator(services) is not { } jobs ? ApiEndpoints.Problem(404, NoCluster, HowToCluster)
+                : await jobs.ProgressAsync(id, cancellationToken).ConfigureAwait(false) is { } progress ? Results.Ok(progress)
                 : ApiEndpoints.Problem(404, $"no job {id} on this node", "list them with GET /api/cluster/jobs"))
             .WithSummary("A job's progress: shards done, retries, shards by node.");
-        cluster.MapGet("/jobs/{id}/result", Result).WithSummary("A finished job's output as JSON Lines, in input order (the same lines as 'hearth analyze').");
+        cluster.MapGet("/jobs/{id}/result", ResultAsync)
+            .WithSummary("A finished job's output as JSON Lines, in input order (the same lines as 'hearth analyze').");
     }
 
-    private static IResult Submit(JobRequest request, IServiceProvider services)
+    private static async Task<IResult> SubmitAsync(JobRequest request, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (Coordinator(services) is not { } jobs)
         {
             return ApiEndpoints.Problem(404, NoCluster, HowToCluster);
         }
 
-        if (!JobKinds.All.Contains(request.Kind))
-        {
-            return ApiEndpoints.Problem(400, $"unknown job kind '{request.Kind}'", $"send \"kind\": one of {string.Join(", ", JobKinds.All)}");
-        }
-
         try
         {
-            var features = request.Kind == JobKinds.Analyze ? Feature.Parse(string.Join(',', request.Features ?? [])) : [];
-            var documents = request.Kind == JobKinds.Bench ? EveryNode(services, request.Documents is [var first, ..] ? first.Text : null) : request.Documents ?? [];
-            var id = jobs.Submit(request with { Features = features, Documents = documents });
-            return Results.Created($"/api/cluster/jobs/{id}", jobs.Progress(id));
+            var features = request.Kind == JobKind.Analyze ? Feature.Parse(string.Join(',', request.Features ?? [])) : [];
+            var documents = request.Kind == JobKind.Bench ? EveryNode(services) : request.Documents ?? [];
+            var bench = request.Kind == JobKind.Bench ? request.Bench ?? new BenchRequest(null, Ai: true) : null;
+            var id = await jobs.SubmitAsync(request with { Features = features, Documents = documents, Bench = bench },
+                cancellationToken).ConfigureAwait(false);
+            return Results.Created($"/api/cluster/jobs/{id}", await jobs.ProgressAsync(id, cancellationToken).ConfigureAwait(false));
         }
         catch (ArgumentException e)
         {
@@ -75,24 +78,26 @@ internal static class ClusterEndpoints
         }
     }
 
-    private static IResult Result(string id, IServiceProvider services)
+    private static async Task<IResult> ResultAsync(string id, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (Coordinator(services) is not { } jobs)
         {
             return ApiEndpoints.Problem(404, NoCluster, HowToCluster);
         }
 
-        return jobs.Progress(id) switch
+        return await jobs.ProgressAsync(id, cancellationToken).ConfigureAwait(false) switch
         {
             null => ApiEndpoints.Problem(404, $"no job {id} on this node", "list them with GET /api/cluster/jobs"),
-            { State: "running" } p => ApiEndpoints.Problem(409, $"job {id} is still running ({p.ShardsDone}/{p.Shards} shards)", "wait, or follow it with 'hearth jobs watch'"),
-            { State: "failed" } p => ApiEndpoints.Problem(409, $"job {id} failed: {p.Error}", "its partial results are not served; submit it again"),
+            { State: JobState.Running } p => ApiEndpoints.Problem(409, $"job {id} is still running ({p.ShardsDone}/{p.Shards} shards)",
+                "wait, or follow it with 'hearth jobs watch'"),
+            { State: JobState.Failed } p => ApiEndpoints.Problem(409, $"job {id} failed: {p.Error}",
+                "its partial results are not served; submit it again"),
             _ => Results.Stream(async stream =>
             {
                 var writer = new StreamWriter(stream, new UTF8Encoding(false));
                 await using (writer.ConfigureAwait(false))
                 {
-                    foreach (var line in jobs.Results(id))
+                    await foreach (var line in jobs.ResultsAsync(id, cancellationToken).ConfigureAwait(false))
                     {
                         await writer.WriteLineAsync(line).ConfigureAwait(false);
                     }
@@ -101,9 +106,10 @@ internal static class ClusterEndpoints
         };
     }
 
-    /// <summary>A bench job has one document per node that runs benchmarks: its name, and what to measure.</summary>
-    private static List<JobDocument> EveryNode(IServiceProvider services, string? what) =>
-        [.. services.GetRequiredService<NodeAnnouncer>().Nodes.Where(n => n.Roles.Contains(JobKinds.Bench)).Select(n => new JobDocument(n.Name, what ?? "{}"))];
+    /// <summary>A bench job has one document per node that runs benchmarks, named after it.</summary>
+    private static List<InputDocument> EveryNode(IServiceProvider services) =>
+        [.. services.GetRequiredService<NodeAnnouncer>().Nodes.Where(n => n.Roles.Contains(JobKind.Bench)).Select(n =>
+            new InputDocument(n.Name, "", null))];
 
     private static JobCoordinator? Coordinator(IServiceProvider services) => services.GetService<JobCoordinator>();
 }

@@ -22,7 +22,8 @@ public sealed class LiveHub
     public Subscription Subscribe()
     {
         var id = Guid.NewGuid();
-        var channel = Channel.CreateBounded<ServerEvent>(new BoundedChannelOptions(120) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var channel = Channel.CreateBounded<ServerEvent>(new BoundedChannelOptions(120) { FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true });
         subscribers[id] = channel;
         return new Subscription(channel.Reader, () => subscribers.TryRemove(id, out _));
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Hearth.Hardware;
 using Hearth.Hardware.History;
-using Hearth.Hardware.Jobs;
+using Hearth.Hardware.Runs;
 using Hearth.Hardware.Telemetry;
 using Hearth.Hardware.Watchdog;
 using Hearth.Server.Alerts;
@@ -18,7 +18,7 @@ public sealed partial class TelemetryService(
     TelemetryCollector collector,
     LiveSeries live,
     TelemetryStore store,
-    JobStore jobs,
+    RunStore jobs,
     WatchdogEngine watchdog,
     AlertBook alerts,
     LiveHub hub,
@@ -93,7 +93,7 @@ public sealed partial class TelemetryService(
         }
     }
 
-    private IReadOnlyList<JobRecord> RunningJobs()
+    private IReadOnlyList<RunRecord> RunningJobs()
     {
         try
         {
@@ -105,6 +105,6 @@ public sealed partial class TelemetryService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Telemetry history cannot be written ({Reason}); live views go on without it")]
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Telemetry history cannot be written ({Reason}); live views go on without it")]
     private static partial void LogStoreFailed(ILogger logger, string reason);
 }

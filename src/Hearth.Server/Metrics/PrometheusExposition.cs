@@ -30,7 +30,8 @@ public static class PrometheusExposition
 
     private static readonly string[] CpuModes = ["user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"];
 
-    public static string Write(IReadOnlyList<DeviceDescriptor> devices, TelemetrySnapshot? latest, ISystemFiles files, IReadOnlyList<Alert> alerts, int runningJobs)
+    public static string Write(IReadOnlyList<DeviceDescriptor> devices, TelemetrySnapshot? latest, ISystemFiles files, IReadOnlyList<Alert> alerts,
+        int runningJobs)
     {
         var text = new StringBuilder();
         var nvidia = devices.Where(d => d.Kind == "gpu" && d.Uuid is not null).ToList();
@@ -40,24 +41,32 @@ public static class PrometheusExposition
             Family(text, name, type, help, samples.Select(s => (DcgmLabels(s.Device), s.Value!.Value)));
             if (metric == Series.MemUsed)
             {
-                var free = nvidia.Select(d => (Device: d, Value: (latest?[Series.Key(d.Id, Series.MemTotal)] - latest?[Series.Key(d.Id, Series.MemUsed)]) * scale)).Where(s => s.Value is not null);
-                Family(text, "DCGM_FI_DEV_FB_FREE", "gauge", "Framebuffer memory free (in MiB).", free.Select(s => (DcgmLabels(s.Device), s.Value!.Value)));
+                var free = nvidia.Select(d => (Device: d,
+                    Value: (latest?[Series.Key(d.Id, Series.MemTotal)] - latest?[Series.Key(d.Id, Series.MemUsed)]) * scale)).Where(s =>
+                        s.Value is not null);
+                Family(text, "DCGM_FI_DEV_FB_FREE", "gauge", "Framebuffer memory free (in MiB).",
+                    free.Select(s => (DcgmLabels(s.Device), s.Value!.Value)));
             }
         }
 
         foreach (var metric in new[] { Series.Util, Series.Temp, Series.Power, Series.MemUsed })
         {
-            var others = devices.Where(d => d.Kind == "gpu" && d.Uuid is null).Select(d => (d, latest?[Series.Key(d.Id, metric)])).Where(s => s.Item2 is not null);
-            Family(text, $"hearth_gpu_{metric}", "gauge", $"GPU {metric} of GPUs outside DCGM (AMD), Hearth's units (docs/telemetry.md).", others.Select(s => ($"gpu=\"{s.d.Id}\",modelName=\"{Escape(s.d.Name)}\"", s.Item2!.Value)));
+            var others = devices.Where(d => d.Kind == "gpu" && d.Uuid is null).Select(d => (d, latest?[Series.Key(d.Id, metric)])).Where(s =>
+                s.Item2 is not null);
+            Family(text, $"hearth_gpu_{metric}", "gauge", $"GPU {metric} of GPUs outside DCGM (AMD), Hearth's units (docs/telemetry.md).",
+                others.Select(s => ($"gpu=\"{s.d.Id}\",modelName=\"{Escape(s.d.Name)}\"", s.Item2!.Value)));
         }
 
         NodeCpu(text, files);
         NodeLoadAndMemory(text, files);
-        var cores = latest?.Values.Where(v => v.Key.StartsWith("cpu", StringComparison.Ordinal) && v.Key.EndsWith(".freq", StringComparison.Ordinal) && v.Value is not null).ToList() ?? [];
-        Family(text, "node_cpu_scaling_frequency_hertz", "gauge", "Current scaled CPU thread frequency in hertz.", cores.Select(c => ($"cpu=\"{Series.Split(c.Key).Device[3..]}\"", c.Value!.Value * 1e6)));
+        var cores = latest?.Values.Where(v => v.Key.StartsWith("cpu", StringComparison.Ordinal) && v.Key.EndsWith(".freq", StringComparison.Ordinal)
+            && v.Value is not null).ToList() ?? [];
+        Family(text, "node_cpu_scaling_frequency_hertz", "gauge", "Current scaled CPU thread frequency in hertz.",
+            cores.Select(c => ($"cpu=\"{Series.Split(c.Key).Device[3..]}\"", c.Value!.Value * 1e6)));
         if (latest?[Series.Key("cpu", Series.Temp)] is { } temp)
         {
-            Family(text, "node_hwmon_temp_celsius", "gauge", "Hardware monitor for temperature (input).", [("chip=\"cpu\",sensor=\"package\"", temp)]);
+            Family(text, "node_hwmon_temp_celsius", "gauge", "Hardware monitor for temperature (input).",
+                [("chip=\"cpu\",sensor=\"package\"", temp)]);
         }
 
         if (latest?[Series.Key("cpu", Series.Power)] is { } watts)
@@ -65,9 +74,12 @@ public static class PrometheusExposition
             Family(text, "hearth_cpu_power_watts", "gauge", "CPU package power from RAPL energy deltas.", [("", watts)]);
         }
 
-        var utils = latest?.Values.Where(v => v.Key.StartsWith("cpu", StringComparison.Ordinal) && v.Key.EndsWith(".util", StringComparison.Ordinal) && v.Value is not null).ToList() ?? [];
-        Family(text, "hearth_cpu_utilization_percent", "gauge", "CPU utilisation over the last sampling interval.", utils.Select(u => ($"cpu=\"{(Series.Split(u.Key).Device is "cpu" ? "all" : Series.Split(u.Key).Device[3..])}\"", u.Value!.Value)));
-        Family(text, "hearth_alerts_active", "gauge", "Active watchdog alerts by severity.", Enum.GetValues<Severity>().Select(s => ($"severity=\"{s.ToString().ToLowerInvariant()}\"", (double)alerts.Count(a => a.Severity == s))));
+        var utils = latest?.Values.Where(v => v.Key.StartsWith("cpu", StringComparison.Ordinal) && v.Key.EndsWith(".util", StringComparison.Ordinal)
+            && v.Value is not null).ToList() ?? [];
+        Family(text, "hearth_cpu_utilization_percent", "gauge", "CPU utilisation over the last sampling interval.",
+            utils.Select(u => ($"cpu=\"{(Series.Split(u.Key).Device is "cpu" ? "all" : Series.Split(u.Key).Device[3..])}\"", u.Value!.Value)));
+        Family(text, "hearth_alerts_active", "gauge", "Active watchdog alerts by severity.",
+            Enum.GetValues<Severity>().Select(s => ($"severity=\"{s.ToString().ToLowerInvariant()}\"", (double)alerts.Count(a => a.Severity == s))));
         Family(text, "hearth_jobs_running", "gauge", "Jobs running under 'hearth run'.", [("", runningJobs)]);
         return text.ToString();
     }
@@ -75,7 +87,8 @@ public static class PrometheusExposition
     private static void NodeCpu(StringBuilder text, ISystemFiles files)
     {
         var samples = new List<(string, double)>();
-        foreach (var line in (files.ReadText("/proc/stat") ?? "").Split('\n').Where(l => l.StartsWith("cpu", StringComparison.Ordinal) && !l.StartsWith("cpu ", StringComparison.Ordinal)))
+        foreach (var line in (files.ReadText("/proc/stat") ?? "").Split('\n').Where(l => l.StartsWith("cpu", StringComparison.Ordinal)
+            && !l.StartsWith("cpu ", StringComparison.Ordinal)))
         {
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (var m = 0; m < CpuModes.Length && m + 1 < parts.Length; m++)
@@ -102,7 +115,8 @@ public static class PrometheusExposition
         foreach (var line in (files.ReadText("/proc/meminfo") ?? "").Split('\n'))
         {
             var parts = line.Split(':', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length == 2 && parts[0] is "MemTotal" or "MemFree" or "MemAvailable" && double.TryParse(parts[1].Replace(" kB", "", StringComparison.Ordinal), CultureInfo.InvariantCulture, out var kb))
+            if (parts.Length == 2 && parts[0] is "MemTotal" or "MemFree" or "MemAvailable"
+                && double.TryParse(parts[1].Replace(" kB", "", StringComparison.Ordinal), CultureInfo.InvariantCulture, out var kb))
             {
                 Family(text, $"node_memory_{parts[0]}_bytes", "gauge", $"Memory information field {parts[0]}_bytes.", [("", kb * 1024)]);
             }
@@ -132,7 +146,10 @@ public static class PrometheusExposition
     }
 
     private static string DcgmLabels(DeviceDescriptor gpu) =>
-        $"gpu=\"{gpu.Id[3..]}\",UUID=\"{Escape(gpu.Uuid!)}\",device=\"nvidia{gpu.Id[3..]}\",modelName=\"{Escape(gpu.Name)}\",Hostname=\"{Escape(Environment.MachineName)}\"";
+        $"gpu=\"{gpu.Id[3..]}\",UUID=\"{Escape(gpu.Uuid!)}\",device=\"nvidia{gpu.Id[3..]}\",modelName=\"{Escape(gpu.Name)}\","
+        + $"Hostname=\"{Escape(Environment.MachineName)}\"";
 
-    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    private static string Escape(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n",
+            StringComparison.Ordinal);
 }

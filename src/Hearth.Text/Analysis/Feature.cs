@@ -23,7 +23,8 @@ public static class Feature
             return All;
         }
 
-        var asked = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).Distinct().ToList();
+        var asked = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f =>
+            f.ToLowerInvariant()).Distinct().ToList();
         var unknown = asked.Where(f => !All.Contains(f)).ToList();
         return unknown.Count == 0
             ? asked

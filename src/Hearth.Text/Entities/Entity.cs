@@ -19,7 +19,8 @@ public sealed record Entity(string Type, string Text, double Relevance, int Coun
             {
                 var first = g.Min(m => m.Start);
                 var relevance = (0.6 * g.Count() / most) + (0.4 * (1 - ((double)first / Math.Max(1, textLength))));
-                return new Entity(g.Key.Type, g.First().Text, Math.Round(relevance, 4), g.Count(), g.Max(m => m.Confidence), [.. g.OrderBy(m => m.Start)]);
+                return new Entity(g.Key.Type, g.First().Text, Math.Round(relevance, 4), g.Count(), g.Max(m => m.Confidence),
+                    [.. g.OrderBy(m => m.Start)]);
             })
             .OrderByDescending(e => e.Relevance)];
     }

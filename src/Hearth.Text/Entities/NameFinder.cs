@@ -41,7 +41,8 @@ public sealed class NameFinder
 
                 // "Bank of England", "Ministry of Health": a connector joins two runs only after an organisation or place word.
                 var end = i;
-                while (end + 1 < tokens.Count && (Capitalised(tokens[end + 1]) || (Connectors.Contains(tokens[end + 1].Text) && end + 2 < tokens.Count && Capitalised(tokens[end + 2])
+                while (end + 1 < tokens.Count && (Capitalised(tokens[end + 1])
+                    || (Connectors.Contains(tokens[end + 1].Text) && end + 2 < tokens.Count && Capitalised(tokens[end + 2])
                     && tokens.Skip(i).Take(end - i + 1).Any(t => Is("org-word", t.Text) || Is("location-word", t.Text)))))
                 {
                     end += Capitalised(tokens[end + 1]) ? 1 : 2;
@@ -59,11 +60,13 @@ public sealed class NameFinder
                     }
                 }
 
-                if (start <= end && Classify(tokens, start, end, titled || (start > 0 && Is("title", tokens[start - 1].Text.TrimEnd('.')))) is { } entity)
+                if (start <= end && Classify(tokens, start, end,
+                    titled || (start > 0 && Is("title", tokens[start - 1].Text.TrimEnd('.')))) is { } entity)
                 {
                     var from = tokens[start].Start;
                     var to = tokens[end].End;
-                    found.Add(new EntityMention(entity.Type, sentence.Text[(from - sentence.Start)..(to - sentence.Start)], from, to - from, entity.Confidence, "rules"));
+                    found.Add(new EntityMention(entity.Type, sentence.Text[(from - sentence.Start)..(to - sentence.Start)], from, to - from,
+                        entity.Confidence, "rules"));
                 }
 
                 i = end;
@@ -80,7 +83,8 @@ public sealed class NameFinder
         var previous = start > 0 ? tokens[start - 1].Text : "";
         var next = end + 1 < tokens.Count ? tokens[end + 1] : null;
         var afterNext = end + 2 < tokens.Count ? tokens[end + 2] : null;
-        var speaks = next is not null && (Is("person-verb", next.Text) || (next.Text == "," && afterNext is not null && Is("person-verb", afterNext.Text)));
+        var speaks = next is not null && (Is("person-verb", next.Text)
+            || (next.Text == "," && afterNext is not null && Is("person-verb", afterNext.Text)));
         return titled ? ("PERSON", 0.9)
             : words.Any(w => Is("org-word", w)) || Is("org", name) ? ("ORGANIZATION", 0.85)
             : Is("location", name) || Is("location-word", words[^1]) ? ("LOCATION", 0.85)

@@ -22,7 +22,8 @@ public sealed class LinearHead
 
     public IReadOnlyList<string> Labels { get; }
 
-    public static LinearHead Train(MiniLmEncoder encoder, IReadOnlyList<(string Text, string Label)> examples, int epochs = 500, float rate = 2f, float l2 = 1e-3f)
+    public static LinearHead Train(MiniLmEncoder encoder, IReadOnlyList<(string Text, string Label)> examples, int epochs = 500, float rate = 2f,
+        float l2 = 1e-3f)
     {
         var labels = examples.Select(e => e.Label).Distinct().Order(StringComparer.Ordinal).ToList();
         var x = encoder.Encode([.. examples.Select(e => e.Text)]);

@@ -31,7 +31,8 @@ public static partial class DocumentReader
                 var id = Path.GetRelativePath(input, file);
                 if (!Extensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
                 {
-                    yield return new InputDocument(id, null, $"skipped: '{Path.GetExtension(file)}' files are not read (use {string.Join(", ", Extensions)})");
+                    yield return new InputDocument(id, null,
+                        $"skipped: '{Path.GetExtension(file)}' files are not read (use {string.Join(", ", Extensions)})");
                     continue;
                 }
 
@@ -97,7 +98,8 @@ public static partial class DocumentReader
             try
             {
                 using var json = JsonDocument.Parse(lines[i]);
-                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("text", out var field) && field.ValueKind == JsonValueKind.String)
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("text", out var field)
+                    && field.ValueKind == JsonValueKind.String)
                 {
                     text = field.GetString();
                     if (json.RootElement.TryGetProperty("id", out var ownId) && ownId.ValueKind is JsonValueKind.String or JsonValueKind.Number)
@@ -136,7 +138,8 @@ public static partial class DocumentReader
             {
                 text.Append(HtmlEntity.DeEntitize(node.InnerText));
             }
-            else if (node.Name is "p" or "div" or "br" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "tr" or "section" or "article" or "title")
+            else if (node.Name is "p" or "div" or "br" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "tr" or "section" or "article"
+                or "title")
             {
                 text.Append("\n\n");
             }

@@ -21,7 +21,8 @@ internal static class StopWords
         // frequent verbs and number words: no part-of-speech tagger yet, and they are rarely what a text is about
         "met", "meet", "agreed", "agree", "spend", "spent", "go", "goes", "went", "gone", "come", "came", "take", "took", "taken", "give",
         "gave", "given", "know", "knew", "think", "thought", "want", "wanted", "need", "needed", "look", "looked", "find", "tell", "told",
-        "write", "wrote", "written", "ask", "asked", "seem", "seemed", "feel", "felt", "try", "tried", "leave", "left", "call", "called", "keep", "kept", "put", "set",
+        "write", "wrote", "written", "ask", "asked", "seem", "seemed", "feel", "felt", "try", "tried", "leave", "left", "call", "called", "keep",
+            "kept", "put", "set",
         "became", "become", "began", "begin", "show", "showed", "shown", "hear", "heard", "run", "ran", "hold", "held", "bring", "brought",
         "million", "millions", "billion", "billions", "thousand", "thousands", "hundred", "hundreds",
         // French

@@ -55,7 +55,8 @@ public static class TextRank
         var rank = PageRank(graph);
         var scored = phrases
             .GroupBy(p => string.Join(' ', p))
-            .Select(g => (Text: g.Key, Count: g.Count(), Score: g.First().Average(w => rank.GetValueOrDefault(w)) * (1 + Math.Log(g.Count())) * (1 + (0.25 * (g.First().Length - 1)))))
+            .Select(g => (Text: g.Key, Count: g.Count(),
+                Score: g.First().Average(w => rank.GetValueOrDefault(w)) * (1 + Math.Log(g.Count())) * (1 + (0.25 * (g.First().Length - 1)))))
             .OrderByDescending(p => p.Score)
             .ThenBy(p => p.Text, StringComparer.Ordinal)
             .Take(limit)

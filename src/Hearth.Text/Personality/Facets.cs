@@ -19,6 +19,7 @@ internal static class Facets
             ("facet_morality", "Uncompromising"), ("facet_sympathy", "Sympathy"), ("facet_trust", "Trust")]),
         ("big5_neuroticism", "Emotional range", [
             ("facet_anger", "Fiery"), ("facet_anxiety", "Prone to worry"), ("facet_depression", "Melancholy"),
-            ("facet_immoderation", "Immoderation"), ("facet_self_consciousness", "Self-consciousness"), ("facet_vulnerability", "Susceptible to stress")]),
+            ("facet_immoderation", "Immoderation"), ("facet_self_consciousness", "Self-consciousness"), ("facet_vulnerability",
+                "Susceptible to stress")]),
     ];
 }

@@ -72,7 +72,8 @@ public sealed class PersonalityModel
             return Score(trait.Id, trait.Name, TraitScore(scores, t), traitNorms[t], children);
         }).ToList();
         var message = words < SignificantWords
-            ? $"There were {words} words in the input. We need a minimum of {SignificantWords}, preferably 1,200 or more, to compute statistically significant estimates"
+            ? $"There were {words} words in the input. We need a minimum of {SignificantWords}, preferably 1,200 or more, to compute "
+                + $"statistically significant estimates"
             : null;
         return new PersonalityProfile(words, traits, message);
     }

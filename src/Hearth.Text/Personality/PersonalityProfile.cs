@@ -11,5 +11,6 @@ public sealed record PersonalityProfile(int WordCount, IReadOnlyList<TraitScore>
     /// <summary>What the figures are worth; shown with every profile.</summary>
     public const string Accuracy =
         "Text-based personality estimates are weak: published predictors correlate only about 0.2-0.3 with questionnaire scores, " +
-        "and Hearth's zero-shot model has not been validated against questionnaires. Read percentiles as a hint about how the text is written, not about its author.";
+        "and Hearth's zero-shot model has not been validated against questionnaires. Read percentiles as a hint about how the text is written, "
+            + "not about its author.";
 }

@@ -81,7 +81,8 @@ public static partial class Segmenter
         if (token.Text == "." && i > 0 && tokens[i - 1] is { Kind: TokenKind.Word } previous && tokens[i - 1].End == token.Start)
         {
             // "Dr." "e.g." "U.S." and initials such as "J." do not end a sentence.
-            if (Abbreviations.Contains(previous.Text) || previous.Text.Contains('.', StringComparison.Ordinal) || (previous.Text.Length == 1 && char.IsUpper(previous.Text[0])))
+            if (Abbreviations.Contains(previous.Text) || previous.Text.Contains('.', StringComparison.Ordinal)
+                || (previous.Text.Length == 1 && char.IsUpper(previous.Text[0])))
             {
                 return false;
             }
@@ -91,7 +92,8 @@ public static partial class Segmenter
     }
 
     private static bool StartsSentence(Token token) =>
-        char.IsUpper(token.Text[0]) || char.IsDigit(token.Text[0]) || token.Text[0] is '"' or '«' or '“' or '(' or '\'' or '¿' or '¡' or '-' or '—';
+        char.IsUpper(token.Text[0]) || char.IsDigit(token.Text[0])
+        || token.Text[0] is '"' or '«' or '“' or '(' or '\'' or '¿' or '¡' or '-' or '—';
 
     [GeneratedRegex("""
         (?<url>(?:https?://|www\.)[^\s<>"']+[^\s<>"'.,;:!?)\]])

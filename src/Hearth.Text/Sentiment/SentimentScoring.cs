@@ -6,7 +6,8 @@ namespace Hearth.Text.Sentiment;
 public static class SentimentScoring
 {
     /// <param name="targets">Entities and keywords: each gets the mean score of the sentences that mention it.</param>
-    public static SentimentResult Score(IReadOnlyList<Sentence> sentences, IReadOnlyList<string> targets, IReadOnlyList<float[]> vectors, SentimentModel model)
+    public static SentimentResult Score(IReadOnlyList<Sentence> sentences, IReadOnlyList<string> targets, IReadOnlyList<float[]> vectors,
+        SentimentModel model)
     {
         if (sentences.Count == 0)
         {

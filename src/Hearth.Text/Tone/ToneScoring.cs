@@ -45,5 +45,6 @@ public static class ToneScoring
     }
 
     private static List<ToneScore> Reported(IEnumerable<((string Id, string Name, bool Emotional) Tone, double Score)> scores) =>
-        [.. scores.Where(s => s.Score >= Threshold).OrderByDescending(s => s.Score).Select(s => new ToneScore(s.Tone.Id, s.Tone.Name, Math.Round(s.Score, 4)))];
+        [.. scores.Where(s => s.Score >= Threshold).OrderByDescending(s => s.Score).Select(s =>
+            new ToneScore(s.Tone.Id, s.Tone.Name, Math.Round(s.Score, 4)))];
 }

@@ -3,6 +3,7 @@ using Hearth.Hardware.History;
 using Hearth.Text;
 using Hearth.Text.Heads;
 using Microsoft.Extensions.Logging.Abstractions;
+using Hearth.Text.Embeddings;
 
 namespace Hearth.Cluster.Tests.Devices;
 
@@ -11,8 +12,10 @@ public sealed class ArduinoTests : IDisposable
 {
     private static readonly Lazy<(Int8Head Head, sbyte[][] Inputs)> Model = new(() =>
     {
-        using var models = new TextModels();
-        var vectors = models.Encoder.Encode(["The battery lasts all day and the screen is gorgeous.", "It broke after a week and support never answered.",
+        using var runtime = new EncoderRuntime();
+        var models = new TextModels(runtime);
+        var vectors = models.Encoder.Encode(["The battery lasts all day and the screen is gorgeous.",
+            "It broke after a week and support never answered.",
             "Delivery was quick.", "Worst meal we have had in years.", "I would buy it again tomorrow."]);
         return (models.Sentiment.ToInt8(), [.. vectors.Select(Int8Head.QuantizeInput)]);
     });
@@ -27,12 +30,12 @@ public sealed class ArduinoTests : IDisposable
         using var board = EmulatedBoard.Start(Head);
         await using var gateway = Gateway();
 
-        var announced = await gateway.Connect("uno0", board.FromDevice, board.ToDevice, CancellationToken.None);
+        var announced = await gateway.ConnectAsync("uno0", board.FromDevice, board.ToDevice, CancellationToken.None);
         gateway.Pair("uno0");
         var results = new List<int[]>();
         foreach (var input in Model.Value.Inputs)
         {
-            results.Add(await gateway.Infer("uno0", input, CancellationToken.None));
+            results.Add(await gateway.InferAsync("uno0", input, CancellationToken.None));
         }
 
         Assert.Equal("unpaired", announced.State);
@@ -47,17 +50,17 @@ public sealed class ArduinoTests : IDisposable
         using var board = EmulatedBoard.Start(Head);
         await using (var first = Gateway())
         {
-            await first.Connect("uno1", board.FromDevice, board.ToDevice, CancellationToken.None);
-            var refused = await Assert.ThrowsAsync<DeviceException>(() => first.Infer("uno1", Model.Value.Inputs[0], CancellationToken.None));
+            await first.ConnectAsync("uno1", board.FromDevice, board.ToDevice, CancellationToken.None);
+            var refused = await Assert.ThrowsAsync<DeviceException>(() => first.InferAsync("uno1", Model.Value.Inputs[0], CancellationToken.None));
             Assert.Contains("only paired devices get work; pair it with 'hearth devices pair uno1'", refused.Message, StringComparison.Ordinal);
             first.Pair("uno1");
         }
 
         await using var second = Gateway();
-        var state = await second.Connect("uno1", board.FromDevice, board.ToDevice, CancellationToken.None);
+        var state = await second.ConnectAsync("uno1", board.FromDevice, board.ToDevice, CancellationToken.None);
 
         Assert.Equal("paired", state.State);
-        Assert.Equal(Head.Accumulate(Model.Value.Inputs[1]), await second.Infer("uno1", Model.Value.Inputs[1], CancellationToken.None));
+        Assert.Equal(Head.Accumulate(Model.Value.Inputs[1]), await second.InferAsync("uno1", Model.Value.Inputs[1], CancellationToken.None));
     }
 
     [Fact]
@@ -66,13 +69,13 @@ public sealed class ArduinoTests : IDisposable
         using var board = EmulatedBoard.Start(Head);
         var line = new FaultyLine(board.ToDevice);
         await using var gateway = Gateway();
-        await gateway.Connect("uno2", board.FromDevice, line, CancellationToken.None);
+        await gateway.ConnectAsync("uno2", board.FromDevice, line, CancellationToken.None);
         gateway.Pair("uno2");
 
         line.CorruptNextFrame();
-        var afterCrcError = await gateway.Infer("uno2", Model.Value.Inputs[2], CancellationToken.None);
+        var afterCrcError = await gateway.InferAsync("uno2", Model.Value.Inputs[2], CancellationToken.None);
         line.ResetDuringNextFrame(board.Reset);
-        var afterReset = await gateway.Infer("uno2", Model.Value.Inputs[3], CancellationToken.None);
+        var afterReset = await gateway.InferAsync("uno2", Model.Value.Inputs[3], CancellationToken.None);
 
         Assert.Equal(Head.Accumulate(Model.Value.Inputs[2]), afterCrcError);
         Assert.Equal(Head.Accumulate(Model.Value.Inputs[3]), afterReset);

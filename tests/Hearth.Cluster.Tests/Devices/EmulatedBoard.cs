@@ -30,7 +30,8 @@ internal sealed partial class EmulatedBoard : IDisposable
             File.WriteAllText(Path.Combine(dir, "weights.h"), head.CHeader("sentiment"));
             return Make("dense", dir, "dense.elf", $"WEIGHTS={dir}");
         });
-        var start = new ProcessStartInfo(Host.Value, [elf]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Host.Value, [elf]) { RedirectStandardInput = true, RedirectStandardOutput = true,
+            RedirectStandardError = true };
         var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
@@ -62,7 +63,8 @@ internal sealed partial class EmulatedBoard : IDisposable
         var errors = process.StandardError.ReadToEndAsync();
         process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"building firmware/{project} failed (needs gcc-avr, avr-libc, libsimavr-dev: ./test.sh installs them): {errors.Result}");
+        Assert.True(process.ExitCode == 0, $"building firmware/{project} failed (needs gcc-avr, avr-libc, libsimavr-dev: ./test.sh installs "
+            + $"them): {errors.Result}");
         return Path.Combine(output, target);
     }
 

@@ -6,6 +6,7 @@ using Hearth.Text;
 using Hearth.Text.Heads;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
+using Hearth.Text.Embeddings;
 
 namespace Hearth.Cluster.Tests.Devices;
 
@@ -20,7 +21,8 @@ public sealed class MqttTests : IDisposable
     [Fact]
     public async Task A_board_behind_mqtt_announces_itself_is_paired_and_computes_exactly_the_cpu_reference()
     {
-        using var models = new TextModels();
+        using var runtime = new EncoderRuntime();
+        var models = new TextModels(runtime);
         var head = models.Sentiment.ToInt8();
         var input = Int8Head.QuantizeInput(models.Encoder.Encode(["The hotel was spotless and the staff were lovely."])[0]);
         var port = Ports.Free();
@@ -33,7 +35,7 @@ public sealed class MqttTests : IDisposable
 
         await Eventually.Until(() => gateway.List().Any(d => d.Name == "wifi0" && d.Hello is not null));
         gateway.Pair("wifi0");
-        var result = await gateway.Infer("wifi0", input, CancellationToken.None);
+        var result = await gateway.InferAsync("wifi0", input, CancellationToken.None);
         await broker.StopAsync(CancellationToken.None);
 
         Assert.Equal("atmega328p-uno", gateway.List().Single().Hello!.Board);
@@ -57,7 +59,8 @@ public sealed class MqttTests : IDisposable
             int read;
             while ((read = await board.FromDevice.ReadAsync(buffer)) > 0 && client.IsConnected)
             {
-                await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"{MqttDeviceBroker.Prefix}{name}/up").WithPayload(buffer[..read]).Build());
+                var up = new MqttApplicationMessageBuilder().WithTopic($"{MqttDeviceBroker.Prefix}{name}/up").WithPayload(buffer[..read]).Build();
+                await client.PublishAsync(up);
             }
         });
         return client;

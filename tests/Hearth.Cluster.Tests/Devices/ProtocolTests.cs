@@ -58,7 +58,7 @@ public sealed class ProtocolTests
         });
         await using var gateway = new DeviceGateway(HearthDatabase.InHome(Directory.CreateTempSubdirectory().FullName), NullLoggerFactory.Instance);
 
-        var state = await gateway.Connect("liar", toHost.Reader.AsStream(), toDevice.Writer.AsStream(), CancellationToken.None);
+        var state = await gateway.ConnectAsync("liar", toHost.Reader.AsStream(), toDevice.Writer.AsStream(), CancellationToken.None);
         await device;
 
         Assert.Equal("rejected", state.State);

@@ -49,7 +49,8 @@ public sealed class BenchRunnerTests
 
         Assert.DoesNotContain(result.Figures, f => f.Device != "cpu");
         Assert.Contains(result.Notes, n => n.StartsWith("no GPU reachable", StringComparison.Ordinal));
-        Assert.Contains(result.Notes, n => n.Contains("CUDAExecutionProvider not measured", StringComparison.Ordinal) && n.Contains("libcublasLt.so.13", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.Contains("CUDAExecutionProvider not measured", StringComparison.Ordinal)
+            && n.Contains("libcublasLt.so.13", StringComparison.Ordinal));
         Assert.Equal(280, result.Figures.Single(f => f.Metric == "embeddings").Value);
     }
 }

@@ -1,6 +1,6 @@
 using Hearth.Hardware.Doctor;
 using Hearth.Hardware.Gpu;
-using Hearth.Hardware.Onnx;
+using Hearth.Hardware.Ai;
 using Hearth.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -29,12 +29,15 @@ public sealed class DoctorRunnerTests
         Assert.Null(cpu.Sensors.Single(s => s.Name == "power").Value);
         Assert.Equal(2294.608, cpu.Sensors.Single(s => s.Name == "clock").Value);
         Assert.Equal(Status.Info, CheckOf(report, "pci.gpu-driver").Status);
-        Assert.Contains("no GPU on the PCI bus (only a virtual display controller)", CheckOf(report, "pci.gpu-driver").Finding, StringComparison.Ordinal);
-        Assert.StartsWith("not exposed (usual in virtual machines): cpu temperature, cpu power", CheckOf(report, "sensors").Finding, StringComparison.Ordinal);
+        Assert.Contains("no GPU on the PCI bus (only a virtual display controller)", CheckOf(report, "pci.gpu-driver").Finding,
+            StringComparison.Ordinal);
+        Assert.StartsWith("not exposed (usual in virtual machines): cpu temperature, cpu power", CheckOf(report, "sensors").Finding,
+            StringComparison.Ordinal);
         Assert.Equal("QEMU", report.Inventory.Host.Virtualization);
-        Assert.StartsWith("the CPU (Intel Xeon Processor (Cascadelake), 4 cores, AVX2) via ONNX Runtime CPU", report.AiRunsOn, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.Ok, report.ExitCode(expectGpu: false));
-        Assert.Equal(ExitCodes.DeviceNotWorking, report.ExitCode(expectGpu: true));
+        Assert.StartsWith("the CPU (Intel Xeon Processor (Cascadelake), 4 cores, AVX2) via ONNX Runtime CPU", report.AiRunsOn,
+            StringComparison.Ordinal);
+        Assert.True(report.Healthy(expectGpu: false));
+        Assert.False(report.Healthy(expectGpu: true));
         Assert.Equal(Now, report.GeneratedAt);
     }
 
@@ -53,7 +56,7 @@ public sealed class DoctorRunnerTests
         Assert.Equal(Status.Fail, CheckOf(report, "nvml").Status);
         Assert.Equal(Status.Fail, CheckOf(report, "onnxruntime.cuda").Status);
         Assert.Equal(45.25, report.Devices[0].Sensors.Single(s => s.Name == "temperature").Value);
-        Assert.Equal(ExitCodes.DeviceNotWorking, report.ExitCode(expectGpu: false));
+        Assert.False(report.Healthy(expectGpu: false));
         Assert.Contains("the NVIDIA GPU is present but not working", report.AiRunsOn, StringComparison.Ordinal);
     }
 
@@ -69,7 +72,7 @@ public sealed class DoctorRunnerTests
         Assert.Equal(38, gpu.Sensors.Single(s => s.Name == "temperature").Value);
         Assert.Equal(22_600, gpu.PeakGflops);
         Assert.Equal(Status.Pass, CheckOf(report, "pci.gpu-driver").Status);
-        Assert.Equal(ExitCodes.DeviceNotWorking, report.ExitCode(false));
+        Assert.False(report.Healthy(false));
     }
 
     [Fact]
@@ -83,7 +86,7 @@ public sealed class DoctorRunnerTests
         var gpu = Assert.Single(report.Devices, d => d.Kind == "gpu");
         Assert.True(gpu.Works);
         Assert.Equal(openCl, Assert.Single(compute.Ran));
-        Assert.Equal(ExitCodes.Ok, report.ExitCode(expectGpu: true));
+        Assert.True(report.Healthy(expectGpu: true));
     }
 
     [Fact]
@@ -98,7 +101,7 @@ public sealed class DoctorRunnerTests
         Assert.Equal("gpu0", gpu.Id);
         Assert.Equal(Status.Fail, gpu.Status);
         Assert.Contains("stayed cold", gpu.Verdict, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.DeviceNotWorking, report.ExitCode(false));
+        Assert.False(report.Healthy(false));
     }
 
     [Fact]
@@ -114,7 +117,7 @@ public sealed class DoctorRunnerTests
         Assert.Equal(66_900, gpu.PeakGflops);
         Assert.Equal(48_000 / 66_900.0 * 100, gpu.PercentOfPeak!.Value, 6);
         Assert.Equal(100, gpu.Sensors.Single(s => s.Name == "utilisation").Value);
-        Assert.Equal(ExitCodes.Ok, report.ExitCode(expectGpu: true));
+        Assert.True(report.Healthy(expectGpu: true));
         Assert.Equal(Status.Fail, CheckOf(report, "onnxruntime.cuda").Status);
         Assert.Contains("libcublasLt.so.13", CheckOf(report, "onnxruntime.cuda").Finding, StringComparison.Ordinal);
         Assert.Equal(Status.Fail, CheckOf(report, "cuda.libraries").Status);
@@ -126,7 +129,7 @@ public sealed class DoctorRunnerTests
     public void When_cuda_runs_the_model_the_ai_line_names_the_gpu()
     {
         var busy = new FakeNvml(new(true, null, "580.82.07", 13000), FakeNvml.H100()) { BusyPid = Machines.Pid };
-        var ai = new FakeAi { CudaRun = new EmbeddingRun(OnnxRuntimeProbe.Cuda, true, 9000, "ok") };
+        var ai = new FakeAi { CudaRun = new EmbeddingRun(ExecutionProviders.Cuda, true, 9000, "ok") };
 
         var report = Run(Machines.From("nvidia-h100-docker", busy, new FakeCompute(FakeCompute.Cuda()) { Heats = busy }, ai: ai));
 
@@ -183,7 +186,7 @@ public sealed class DoctorRunnerTests
         var check = CheckOf(report, "nvml");
         Assert.Equal(Status.Fail, check.Status);
         Assert.Contains("Driver/library version mismatch", check.Finding, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.DeviceNotWorking, report.ExitCode(false));
+        Assert.False(report.Healthy(false));
     }
 
     [Fact]
@@ -198,7 +201,7 @@ public sealed class DoctorRunnerTests
         Assert.Equal(Status.Warn, gpu.Status);
         Assert.Contains("NVML is not available to confirm", gpu.Verdict, StringComparison.Ordinal);
         Assert.Equal(Status.Fail, CheckOf(report, "nvml").Status);
-        Assert.Equal(ExitCodes.Ok, report.ExitCode(expectGpu: true));
+        Assert.True(report.Healthy(expectGpu: true));
     }
 
     [Fact]
@@ -207,9 +210,12 @@ public sealed class DoctorRunnerTests
         var pending = FakeNvml.H100() with { PendingRemappedRows = 1 };
         var ecc = FakeNvml.H100() with { UncorrectedEccErrors = 3 };
 
-        var failing = CheckOf(Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, pending), new FakeCompute(FakeCompute.Cuda()))), "nvidia.memory-health");
-        var warning = CheckOf(Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, ecc), new FakeCompute(FakeCompute.Cuda()))), "nvidia.memory-health");
-        var healthy = CheckOf(Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, FakeNvml.H100()), new FakeCompute(FakeCompute.Cuda()))), "nvidia.memory-health");
+        var failing = CheckOf(Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, pending), new FakeCompute(FakeCompute.Cuda()))),
+            "nvidia.memory-health");
+        var warning = CheckOf(Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, ecc), new FakeCompute(FakeCompute.Cuda()))),
+            "nvidia.memory-health");
+        var healthy = CheckOf(Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, FakeNvml.H100()),
+            new FakeCompute(FakeCompute.Cuda()))), "nvidia.memory-health");
 
         Assert.Equal(Status.Fail, failing.Status);
         Assert.Contains("nvidia-smi -r", failing.Fix, StringComparison.Ordinal);
@@ -233,7 +239,8 @@ public sealed class DoctorRunnerTests
     {
         var libraries = new FakeLibraries("libcuda.so.1", "libcudart.so.13", "libcublas.so.13", "libcublasLt.so.13", "libcudnn.so.9");
 
-        var report = Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, FakeNvml.H100()), new FakeCompute(FakeCompute.Cuda()), libraries: libraries));
+        var report = Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, FakeNvml.H100()), new FakeCompute(FakeCompute.Cuda()),
+            libraries: libraries));
 
         var check = CheckOf(report, "cuda.libraries");
         Assert.Equal(Status.Pass, check.Status);

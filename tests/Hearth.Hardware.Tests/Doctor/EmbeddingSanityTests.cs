@@ -1,20 +1,9 @@
-using Hearth.Hardware.Onnx;
+using Hearth.Hardware.Ai;
 
 namespace Hearth.Hardware.Tests.Doctor;
 
 public sealed class EmbeddingSanityTests
 {
-    [Fact]
-    public void The_real_minilm_model_on_the_cpu_provider_produces_sound_embeddings()
-    {
-        var (run, vectors) = OnnxRuntimeProbe.Run(OnnxRuntimeProbe.Cpu, EmbeddingSanity.Sentences, null, CancellationToken.None);
-
-        Assert.True(run.Works, run.Detail);
-        Assert.True(run.SentencesPerSecond > 0);
-        Assert.Equal(384, vectors![0].Length);
-        Assert.Contains(OnnxRuntimeProbe.Cpu, OnnxRuntimeProbe.ListedProviders());
-    }
-
     [Fact]
     public void Vectors_that_do_not_separate_paraphrases_from_unrelated_text_are_rejected()
     {

@@ -3,7 +3,10 @@ using Hearth.Hardware.Kernels;
 
 namespace Hearth.Hardware.Tests.Kernels;
 
-/// <summary>Every micro-kernel this processor can run, called directly on packed panels, so the AVX2 and portable paths are checked even where AVX-512 is picked.</summary>
+/// <summary>
+/// Every micro-kernel this processor can run, called directly on packed panels, so the AVX2 and portable paths are checked even where AVX-512 is
+/// picked.
+/// </summary>
 public sealed unsafe class MicroKernelTests
 {
     private delegate void Kernel(float* a, float* b, int kc, float* c, int ldc, bool accumulate);

@@ -1,4 +1,4 @@
-using Hearth.Hardware.Jobs;
+using Hearth.Hardware.Runs;
 using Hearth.Hardware.Telemetry;
 using Hearth.Hardware.Watchdog;
 using Microsoft.Extensions.Time.Testing;
@@ -8,14 +8,15 @@ namespace Hearth.Hardware.Tests.Watchdog;
 /// <summary>The watchdog on synthetic 1 Hz series, time driven by a <see cref="FakeTimeProvider"/>.</summary>
 public sealed class WatchdogTests
 {
-    private static readonly DeviceDescriptor[] CpuAndGpu = [new("cpu", "cpu", "Test CPU", null, null), new("gpu0", "gpu", "NVIDIA H100", "GPU-0", null)];
+    private static readonly DeviceDescriptor[] CpuAndGpu = [new("cpu", "cpu", "Test CPU", null, null),
+        new("gpu0", "gpu", "NVIDIA H100", "GPU-0", null)];
 
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 29, 3, 0, 0, TimeSpan.Zero));
     private readonly LiveSeries live = new(TimeSpan.FromMinutes(10));
     private readonly WatchdogEngine watchdog = new(WatchdogEngine.DefaultRules);
     private readonly List<Alert> changes = [];
 
-    private JobRecord GpuJob => new(12, "python3 train.py", "gpu", 4242, time.GetUtcNow(), null, null, null, null);
+    private RunRecord GpuJob => new(12, "python3 train.py", "gpu", 4242, time.GetUtcNow(), null, null, null, null);
 
     [Fact]
     public void A_cold_gpu_under_a_busy_cpu_raises_exactly_one_alert_and_recovery_clears_it()
@@ -25,7 +26,8 @@ public sealed class WatchdogTests
         Run(TimeSpan.FromSeconds(90), job, cpu: 95, gpu: 0);
         var raised = Assert.Single(changes);
         Assert.Equal(("cold-gpu-job", Severity.Critical, "job 12"), (raised.Rule, raised.Severity, raised.Subject));
-        Assert.Contains("expects a GPU, but gpu0 stayed idle (<5%) for 60 s while the CPU was busy (95% of 2 cores): it is running on the CPU", raised.Message, StringComparison.Ordinal);
+        Assert.Contains("expects a GPU, but gpu0 stayed idle (<5%) for 60 s while the CPU was busy (95% of 2 cores): it is running on the CPU",
+            raised.Message, StringComparison.Ordinal);
         Assert.Equal(time.GetUtcNow() - TimeSpan.FromSeconds(30), raised.RaisedAt); // after 60 s (+1 tick) of the condition
 
         Run(TimeSpan.FromSeconds(5), job, cpu: 40, gpu: 90);
@@ -96,7 +98,8 @@ public sealed class WatchdogTests
     }
 
     /// <summary>Feeds one snapshot a second and evaluates the watchdog after each, as <c>hearth up</c> does.</summary>
-    private void Run(TimeSpan duration, JobRecord? job, double cpu, double? gpu, DeviceDescriptor[]? devices = null, (string Name, double? Value)? extra = null)
+    private void Run(TimeSpan duration, RunRecord? job, double cpu, double? gpu, DeviceDescriptor[]? devices = null,
+        (string Name, double? Value)? extra = null)
     {
         for (var t = TimeSpan.Zero; t < duration; t += TimeSpan.FromSeconds(1))
         {

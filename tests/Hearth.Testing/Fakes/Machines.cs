@@ -1,7 +1,8 @@
+using Hearth.Hardware;
 using Hearth.Hardware.Doctor;
 using Hearth.Hardware.Gpu;
 using Hearth.Hardware.Nvidia;
-using Hearth.Hardware.Onnx;
+using Hearth.Hardware.Ai;
 using Hearth.Hardware.Platform;
 
 namespace Hearth.Testing.Fakes;

@@ -24,7 +24,8 @@ public sealed class ColdGpuJobRule : IWatchRule
             var subject = $"job {job.Id}";
             if (gpus.Count == 0)
             {
-                yield return (subject, $"job {job.Id} ({job.Command}) expects a GPU, but this machine has no GPU that NVML or sysfs can see: it runs on the CPU");
+                yield return (subject, $"job {job.Id} ({job.Command}) expects a GPU, but this machine has no GPU that NVML or sysfs can see: it "
+                    + $"runs on the CPU");
                 continue;
             }
 
@@ -34,7 +35,9 @@ public sealed class ColdGpuJobRule : IWatchRule
             if (idle && cpuBusy)
             {
                 var cpu = context.Mean(Series.Key("cpu", Series.Util), For) ?? 0;
-                yield return (subject, $"job {job.Id} ({job.Command}) expects a GPU, but {string.Join(", ", gpus.Select(g => g.Id))} stayed idle (<{IdlePercent}%) for {For.TotalSeconds:0} s while the CPU was busy ({cpu:0}% of {context.Cores} cores): it is running on the CPU");
+                yield return (subject, $"job {job.Id} ({job.Command}) expects a GPU, but {string.Join(", ", gpus.Select(g => g.Id))} stayed idle "
+                    + $"(<{IdlePercent}%) for {For.TotalSeconds:0} s while the CPU was busy ({cpu:0}% of {context.Cores} cores): it is running "
+                        + $"on the CPU");
             }
         }
     }

@@ -23,7 +23,9 @@ public sealed class CpuSaturatedGpuIdleRule : IWatchRule
             && context.Holds(Series.Key("cpu", Series.Util), For, u => u >= SaturatedPercent)
             && gpus.All(g => context.Holds(Series.Key(g.Id, Series.Util), For, u => u < ColdGpuJobRule.IdlePercent)))
         {
-            yield return ("machine", $"all {context.Cores} CPU cores have been saturated for {For.TotalSeconds:0} s while {string.Join(", ", gpus.Select(g => g.Id))} slept: is this work running on the wrong device? ('hearth run --expect gpu -- …' tells)");
+            yield return ("machine", $"all {context.Cores} CPU cores have been saturated for {For.TotalSeconds:0} s while "
+                + $"{string.Join(", ", gpus.Select(g => g.Id))} slept: is this work running on the wrong device? ('hearth run --expect gpu -- …' "
+                    + $"tells)");
         }
     }
 }

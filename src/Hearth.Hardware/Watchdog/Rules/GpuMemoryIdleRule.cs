@@ -20,7 +20,8 @@ public sealed class GpuMemoryIdleRule : IWatchRule
                 && context.Holds(Series.Key(gpu.Id, Series.Util), For, u => u < ColdGpuJobRule.IdlePercent))
             {
                 var held = context.Mean(Series.Key(gpu.Id, Series.MemUsed), For) ?? 0;
-                yield return (gpu.Id, $"{gpu.Id} ({gpu.Name}) holds {held / (1 << 30):0.0} GiB but has been idle for {For.TotalMinutes:0} min: free it for other jobs");
+                yield return (gpu.Id, $"{gpu.Id} ({gpu.Name}) holds {held / (1 << 30):0.0} GiB but has been idle for {For.TotalMinutes:0} min: "
+                    + $"free it for other jobs");
             }
         }
     }

@@ -17,7 +17,8 @@ public sealed class SensorStoppedRule : IWatchRule
             var lastAnswer = points.LastOrDefault(p => p.Value is not null);
             if (lastAnswer.Value is not null && lastAnswer.At < context.Now - For && points[0].At <= context.Now - For)
             {
-                yield return (name, $"{name} stopped reporting {(context.Now - lastAnswer.At).TotalSeconds:0} s ago (last value {lastAnswer.Value:0.##}): check the device and its driver");
+                yield return (name, $"{name} stopped reporting {(context.Now - lastAnswer.At).TotalSeconds:0} s ago (last value "
+                    + $"{lastAnswer.Value:0.##}): check the device and its driver");
             }
         }
     }

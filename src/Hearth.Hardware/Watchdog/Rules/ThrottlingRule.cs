@@ -20,7 +20,8 @@ public sealed class ThrottlingRule : IWatchRule
             if (context.Holds(series, For, r => ((ulong)r & ClocksEventReasons.Throttling) != 0))
             {
                 var reasons = (ulong)(context.Series.Points(series)[^1].Value ?? 0) & ClocksEventReasons.Throttling;
-                yield return (gpu.Id, $"{gpu.Id} ({gpu.Name}) has been throttled for {For.TotalSeconds:0} s: {string.Join(", ", ClocksEventReasons.Describe(reasons))}; check its cooling and power limit");
+                yield return (gpu.Id, $"{gpu.Id} ({gpu.Name}) has been throttled for {For.TotalSeconds:0} s: "
+                    + $"{string.Join(", ", ClocksEventReasons.Describe(reasons))}; check its cooling and power limit");
             }
         }
     }

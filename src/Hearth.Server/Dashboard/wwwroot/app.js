@@ -102,8 +102,8 @@ function onAlert(alert) {
 
 async function refreshTables() {
   try {
-    const jobs = await (await api("/api/jobs")).json();
-    $("#jobs tbody").innerHTML = jobs.slice(0, 20).map((j) =>
+    const runs = await (await api("/api/runs")).json();
+    $("#runs tbody").innerHTML = runs.slice(0, 20).map((j) =>
       `<tr><td>${j.id}</td><td><code>${text(j.command)}</code></td><td>${text(j.expect || "")}</td><td class="${j.expectationMet === false ? "fail" : j.endedAt ? "pass" : ""}">${text(j.verdict || "running…")}</td></tr>`).join("");
     const doctor = await api("/api/doctor");
     if (doctor.ok) {

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Hearth.Hardware.Ai;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Hearth.Text.Embeddings;
+
+/// <summary>
+/// Hearth's one MiniLM runtime: it places the shared <see cref="MiniLmEncoder"/> (on CUDA where ONNX Runtime really
+/// runs there, else on the CPU, with the reason), and that very encoder is what <c>hearth doctor</c> proves,
+/// <c>hearth bench</c> measures, and <c>hearth analyze</c>, the node and the cluster run. Other providers are checked
+/// on encoders made for the check and disposed after it.
+/// </summary>
+public sealed class EncoderRuntime : IAiRuntime, IDisposable
+{
+    private readonly Lazy<(MiniLmEncoder Encoder, string? Fallback)> shared = new(Place);
+
+    /// <summary>The shared encoder (placed and loaded on first use).</summary>
+    public MiniLmEncoder Encoder => shared.Value.Encoder;
+
+    public string Version() => OnnxEnvironment.Version();
+
+    public IReadOnlyList<string> ListedProviders() => OnnxEnvironment.ListedProviders();
+
+    public AiPlacement Placement() => new(shared.Value.Encoder.Provider, shared.Value.Fallback);
+
+    public (EmbeddingRun Run, float[][]? Vectors) Embed(string provider, float[][]? reference, CancellationToken cancellationToken)
+    {
+        if (!OnnxEnvironment.Loaded)
+        {
+            return (new EmbeddingRun(provider, false, null, "the ONNX Runtime native library (libonnxruntime.so) cannot be loaded"), null);
+        }
+
+        if (provider == Encoder.Provider)
+        {
+            return Check(Encoder, reference, "the encoder every analysis runs on", cancellationToken);
+        }
+
+        MiniLmEncoder encoder;
+        try
+        {
+            encoder = new MiniLmEncoder(provider);
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException or TypeInitializationException)
+        {
+            return (new EmbeddingRun(provider, false, null, ProviderOptions.Failure(provider, e)), null);
+        }
+
+        using (encoder)
+        {
+            return Check(encoder, reference, "an encoder made for this check", cancellationToken);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (shared.IsValueCreated)
+        {
+            shared.Value.Encoder.Dispose();
+        }
+    }
+
+    private static (MiniLmEncoder Encoder, string? Fallback) Place()
+    {
+        if (!OnnxEnvironment.ListedProviders().Contains(ExecutionProviders.Cuda))
+        {
+            return (new MiniLmEncoder(ExecutionProviders.Cpu), null);
+        }
+
+        try
+        {
+            return (new MiniLmEncoder(ExecutionProviders.Cuda), null);
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
+        {
+            return (new MiniLmEncoder(ExecutionProviders.Cpu),
+                $"the CUDA provider is listed but cannot run the model ({ProviderOptions.Failure(ExecutionProviders.Cuda, e)}): running on the CPU");
+        }
+    }
+
+    /// <summary>Embeds the sanity sentences at batch 32 after a warm-up, and judges the vectors.</summary>
+    private static (EmbeddingRun Run, float[][]? Vectors) Check(MiniLmEncoder encoder, float[][]? reference, string which,
+        CancellationToken cancellationToken)
+    {
+        var sentences = EmbeddingSanity.Sentences;
+        try
+        {
+            encoder.Encode([.. sentences.Take(8)], cancellationToken); // warm-up
+            var watch = Stopwatch.StartNew();
+            var vectors = encoder.Encode(sentences, cancellationToken);
+            var rate = sentences.Count / watch.Elapsed.TotalSeconds;
+            var problem = EmbeddingSanity.Problem(sentences, vectors, reference);
+            var strict = encoder.Provider == ExecutionProviders.Cpu ? "" : "; strict mode, no CPU fallback";
+            var detail = problem ?? $"{vectors.Length} sentences → {vectors[0].Length}-dim vectors; similar sentences closest{strict}; {which}";
+            return (new EmbeddingRun(encoder.Provider, problem is null, rate, detail), vectors);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            return (new EmbeddingRun(encoder.Provider, false, null,
+                $"the model failed while running: {ProviderOptions.Failure(encoder.Provider, e)}"), null);
+        }
+    }
+}
