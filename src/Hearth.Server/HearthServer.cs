@@ -24,6 +24,9 @@ public static class HearthServer
         // start failures are reported by the caller, without a stack trace
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error); // start-up notes about server GC, not problems
+        // Orleans' watchdog warns of a "participant check" stall while the node loads its models at start (CPU-bound on
+        // small machines); the node's own watchdog and /healthz report real stalls.
+        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.Services.AddHearthHardware().AddHearthText().AddHearthServer(configure);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -47,6 +50,7 @@ public static class HearthServer
         app.MapGoogleNaturalLanguage();
         app.MapWatsonTone();
         app.MapWatsonPersonality();
+        app.MapIbmIam();
         return app;
     }
 }

@@ -22,8 +22,11 @@ public sealed class HearthServerOptions
     /// <summary>The node's part in the Hearth cluster (an Orleans silo beside the web server); null: no cluster.</summary>
     public HearthClusterOptions? Cluster { get; set; }
 
-    /// <summary>Whether requests must carry <c>Authorization: Bearer &lt;token&gt;</c> (any non-loopback bind).</summary>
-    public bool RequiresToken => !(Bind == "localhost" || (IPAddress.TryParse(Bind, out var address) && IPAddress.IsLoopback(address)));
+    /// <summary>Require the token on loopback too (<c>hearth up --require-token</c>).</summary>
+    public bool RequireToken { get; set; }
+
+    /// <summary>Whether requests must carry <c>Authorization: Bearer &lt;token&gt;</c>: asked for, or any non-loopback bind.</summary>
+    public bool RequiresToken => RequireToken || !(Bind == "localhost" || (IPAddress.TryParse(Bind, out var address) && IPAddress.IsLoopback(address)));
 
     public IPAddress Address => Bind == "localhost" ? IPAddress.Loopback : IPAddress.Parse(Bind);
 }

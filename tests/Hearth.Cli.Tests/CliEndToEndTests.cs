@@ -46,6 +46,20 @@ public sealed class CliEndToEndTests : IDisposable
         Assert.Contains("--interval 0.01 s is out of range: use 0.1 to 60 seconds", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("up")]
+    [InlineData("doctor")]
+    [InlineData("submit", "analyze")]
+    [InlineData("jobs", "result")]
+    public void Every_commands_help_prints_and_exits_zero(params string[] command)
+    {
+        var result = Hearth.Run([.. command, "--help"]);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains("USAGE", result.Stdout, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void Watch_draws_every_device_with_its_sparkline_and_the_alerts_then_stops_after_count()
     {

@@ -51,32 +51,63 @@ public sealed class GoogleNaturalLanguageTests
     }
 
     [Fact]
-    public async Task AnnotateText_returns_what_was_asked_and_refuses_what_hearth_cannot_do_yet()
+    public async Task AnnotateText_returns_what_was_asked_and_classifies_under_googles_category_paths()
     {
         await using var node = await TestNode.StartAsync();
         const string Syntax = """
             {"document": {"type": "PLAIN_TEXT", "content": "Meet at 10:30 am."}, "features": {"extractSyntax": true, "extractEntities": true}}
             """;
-        const string Classify = """{"document": {"type": "PLAIN_TEXT", "content": "Meet at 10:30 am."}, "features": {"classifyText": true}}""";
+        const string Classify = """
+            {"document": {"type": "PLAIN_TEXT", "content": "The striker scored twice and the team won the cup final."},
+             "features": {"classifyText": true}}
+            """;
 
         using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:annotateText",
             Json(Syntax))).Content.ReadAsStringAsync());
-        var refused = await node.Http.PostAsync("/v1/documents:annotateText", Json(Classify));
-        using var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        using var classified = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:annotateText",
+            Json(Classify))).Content.ReadAsStringAsync());
 
         Assert.Equal(5, json.RootElement.GetProperty("tokens").GetArrayLength());
         Assert.Equal(-1, json.RootElement.GetProperty("tokens")[0].GetProperty("text").GetProperty("beginOffset").GetInt32()); // encodingType NONE
         Assert.Equal("DATE", json.RootElement.GetProperty("entities")[0].GetProperty("type").GetString());
         Assert.False(json.RootElement.TryGetProperty("documentSentiment", out _));
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal("INVALID_ARGUMENT", error.RootElement.GetProperty("error").GetProperty("status").GetString());
+        Assert.Equal("/Sports", classified.RootElement.GetProperty("categories")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Enums_sent_as_numbers_are_read_and_answered_as_numbers_when_the_client_asks_as_googles_rest_client_does()
+    {
+        await using var node = await TestNode.StartAsync();
+        const string Body = """{"document": {"type": 1, "content": "Marie Curie moved to Paris on 3 March 1891."}, "encodingType": 1}""";
+
+        var response = await node.Http.PostAsync("/v1/documents:analyzeEntities?$alt=json%3Benum-encoding=int", Json(Body));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entities = json.RootElement.GetProperty("entities").EnumerateArray().ToList();
+        Assert.Contains(entities, e => e.GetProperty("type").GetInt32() == 11); // DATE
+        Assert.All(entities, e => Assert.Equal(1, e.GetProperty("mentions")[0].GetProperty("type").GetInt32())); // PROPER
+    }
+
+    [Fact]
+    public async Task The_v2_api_answers_with_language_code_and_without_salience()
+    {
+        await using var node = await TestNode.StartAsync();
+        const string Body = """{"document": {"type": "PLAIN_TEXT", "languageCode": "en", "content": "Anna loves Lyon."}}""";
+
+        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v2/documents:analyzeEntities", Json(Body))).Content.ReadAsStringAsync());
+
+        Assert.Equal("en", json.RootElement.GetProperty("languageCode").GetString());
+        Assert.False(json.RootElement.GetProperty("entities")[0].TryGetProperty("salience", out _));
     }
 
     [Theory]
     [InlineData("""{"document": {"type": "PLAIN_TEXT", "content": ""}}""", "content is empty")]
     [InlineData("""{"document": {"gcsContentUri": "gs://bucket/file.txt"}}""", "gcsContentUri is not supported")]
     [InlineData("""{"document": {"type": "PLAIN_TEXT", "content": "Guten Morgen, wie geht es Ihnen heute?"}}""", "language de is not supported")]
-    [InlineData("""{"document": {"content": "Hello there."}, "encodingType": "UTF7"}""", "encoding_type")]
+    [InlineData("""{"document": {"content": "Hello there."}, "encodingType": "UTF7"}""", "'encodingType' must be one of NONE")]
+    [InlineData("""{"document": {"content": 5}}""", "'document.content' must be a string")]
+    [InlineData("""{"document": "hello"}""", "'document' must be an object")]
     public async Task Bad_requests_get_googles_error_shape(string body, string expected)
     {
         await using var node = await TestNode.StartAsync();

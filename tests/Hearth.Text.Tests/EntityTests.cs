@@ -43,6 +43,17 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void A_line_break_ends_a_name()
+    {
+        const string Text = "Robert Kitson\nLONDON 1996-08-30";
+
+        var mentions = new NameFinder().Find(Segmentation.Segmenter.Sentences(Text));
+
+        Assert.Contains(mentions, m => m.Text == "Robert Kitson");
+        Assert.DoesNotContain(mentions, m => m.Text.Contains('\n', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_capitalised_sentence_opener_alone_is_no_name()
     {
         Assert.Empty(new NameFinder().Find(Segmentation.Segmenter.Sentences("Yesterday the server stopped. Nothing else happened.")));

@@ -46,7 +46,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
         public string? SentimentExamples { get; init; }
 
         [CommandOption("--gazetteer <FILE>")]
-        [Description("JSON of user-defined entity types and their terms, e.g. {\"PRODUCT\": [\"Hearth\", \"Jetson Orin\"]}.")]
+        [Description("JSON of user-defined entity types and their terms, e.g. {\"PRODUCT\": [[\"Hearth\", \"Jetson Orin\"]]}.")]
         public string? Gazetteer { get; init; }
 
         public override ValidationResult Validate() =>

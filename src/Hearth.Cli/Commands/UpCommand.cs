@@ -29,6 +29,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         [DefaultValue("127.0.0.1")]
         public string Bind { get; init; } = "127.0.0.1";
 
+        [CommandOption("--require-token")]
+        [Description("Require the token on loopback too (beyond loopback it is always required).")]
+        public bool RequireToken { get; init; }
+
         [CommandOption("--interval <SECONDS>")]
         [Description("Seconds between samples (default 1).")]
         [DefaultValue(1.0)]
@@ -153,6 +157,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
     {
         options.Port = settings.Port;
         options.Bind = settings.Bind;
+        options.RequireToken = settings.RequireToken;
         options.Interval = TimeSpan.FromSeconds(settings.Interval);
         options.Webhook = settings.WebhookUrl();
         options.Cluster = settings.NoCluster ? null : new HearthClusterOptions
@@ -205,8 +210,8 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 $"  dashboard {address}/   API {address}/api (OpenAPI: /api/openapi.json)   Prometheus {address}/metrics");
             if (options.RequiresToken)
             {
-                AnsiConsole.MarkupLine("  [yellow]listening beyond loopback:[/] every endpoint but /metrics and /healthz needs 'Authorization: "
-                    + "Bearer <token>'; 'hearth token' shows it");
+                AnsiConsole.MarkupLine("  [yellow]token required:[/] every endpoint but /metrics and /healthz needs 'Authorization: "
+                    + "Bearer <token>' (IBM clients: the token as API key); 'hearth token' shows it");
             }
 
             if (options.Cluster is { } cluster)

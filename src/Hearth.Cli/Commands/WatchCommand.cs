@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Hearth.Cli.Commands;
 
 /// <summary><c>hearth watch</c>: a live terminal view of every device, its processes and the watchdog's alerts.</summary>
-internal sealed class WatchCommand(TelemetryCollector telemetry, RunStore jobs, TimeProvider time) : Command<WatchCommand.Settings>
+internal sealed class WatchCommand(TelemetryCollector telemetry, RunStore runs, TimeProvider time) : Command<WatchCommand.Settings>
 {
     internal sealed class Settings : CommandSettings
     {
@@ -34,29 +34,40 @@ internal sealed class WatchCommand(TelemetryCollector telemetry, RunStore jobs, 
         var live = new LiveSeries(TimeSpan.FromMinutes(10));
         var watchdog = new WatchdogEngine(WatchdogEngine.DefaultRules);
         telemetry.Collect(); // prime the counters
-        AnsiConsole.Live(new Markup("[grey]sampling…[/]")).AutoClear(false).Start(display =>
+        if (!Sample(live, watchdog, settings, cancellationToken))
         {
-            for (var tick = 0; settings.Count is not { } count || tick < count; tick++)
-            {
-                if (cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(settings.Interval)))
-                {
-                    break;
-                }
+            return 0;
+        }
 
-                var snapshot = telemetry.Collect();
-                live.Add(snapshot);
-                watchdog.Evaluate(new WatchContext(live, telemetry.Devices, RunningJobs(), time.GetUtcNow()));
+        // The first frame is a real sample, so --count N draws exactly N frames.
+        AnsiConsole.Live(TelemetryView.Render(telemetry.Devices, live, watchdog.Active)).AutoClear(false).Start(display =>
+        {
+            for (var tick = 1; (settings.Count is not { } count || tick < count) && Sample(live, watchdog, settings, cancellationToken); tick++)
+            {
                 display.UpdateTarget(TelemetryView.Render(telemetry.Devices, live, watchdog.Active));
             }
         });
         return 0;
     }
 
-    private IReadOnlyList<RunRecord> RunningJobs()
+    /// <summary>Waits one interval and takes a sample; false when the user stopped the view.</summary>
+    private bool Sample(LiveSeries live, WatchdogEngine watchdog, Settings settings, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(settings.Interval)))
+        {
+            return false;
+        }
+
+        live.Add(telemetry.Collect());
+        watchdog.Evaluate(new WatchContext(live, telemetry.Devices, RunningPrograms(), time.GetUtcNow()));
+        return true;
+    }
+
+    private IReadOnlyList<RunRecord> RunningPrograms()
     {
         try
         {
-            return jobs.Running();
+            return runs.Running();
         }
         catch (Exception e) when (HearthDatabase.IsUnavailable(e))
         {

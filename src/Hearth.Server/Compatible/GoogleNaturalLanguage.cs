@@ -6,9 +6,10 @@ using Hearth.Text.Input;
 namespace Hearth.Server.Compatible;
 
 /// <summary>
-/// Google Cloud Natural Language v1 (<c>documents:analyzeEntities</c>, <c>documents:analyzeSentiment</c>,
-/// <c>documents:annotateText</c>), answered locally with Google's field names, offsets in the requested
-/// encoding, and Google's error shape. What Hearth cannot do yet is refused with INVALID_ARGUMENT, not faked.
+/// Google Cloud Natural Language v1 and v2 (<c>documents:analyzeEntities</c>, <c>analyzeEntitySentiment</c>,
+/// <c>analyzeSentiment</c>, <c>analyzeSyntax</c>, <c>annotateText</c>, <c>classifyText</c>, <c>moderateText</c>),
+/// answered locally with Google's field names, offsets in the requested encoding, proto3 JSON enums (names or
+/// numbers in, numbers out when the client asks with <c>$alt=json;enum-encoding=int</c>) and Google's error shape.
 /// </summary>
 internal static class GoogleNaturalLanguage
 {
@@ -24,123 +25,178 @@ internal static class GoogleNaturalLanguage
         ["QUANTITY"] = "NUMBER",
     };
 
+    private enum Method
+    {
+        Entities,
+        EntitySentiment,
+        Sentiment,
+        Syntax,
+        Annotate,
+        Classify,
+        Moderate,
+    }
+
     public static void MapGoogleNaturalLanguage(this WebApplication app)
     {
-        app.MapPost("/v1/documents:analyzeEntities", (HttpRequest r, TextAnalyzer a) =>
-                WithBodyAsync(r, body => Answer(body, a, entities: true, sentiment: false, syntax: false, entitySentiment: false)))
-            .WithSummary("Google Cloud Natural Language v1 analyzeEntities, locally.");
-        app.MapPost("/v1/documents:analyzeSentiment", (HttpRequest r, TextAnalyzer a) =>
-                WithBodyAsync(r, body => Answer(body, a, entities: false, sentiment: true, syntax: false, entitySentiment: false)))
-            .WithSummary("Google Cloud Natural Language v1 analyzeSentiment, locally.");
-        app.MapPost("/v1/documents:annotateText", AnnotateText)
-            .WithSummary("Google Cloud Natural Language v1 annotateText, locally (no part-of-speech tags, no classification yet).");
+        (string Name, Method Method, bool V1Only)[] methods =
+        [
+            ("analyzeEntities", Method.Entities, false),
+            ("analyzeEntitySentiment", Method.EntitySentiment, true),
+            ("analyzeSentiment", Method.Sentiment, false),
+            ("analyzeSyntax", Method.Syntax, true),
+            ("annotateText", Method.Annotate, false),
+            ("classifyText", Method.Classify, false),
+            ("moderateText", Method.Moderate, false),
+        ];
+        foreach (var (name, method, v1Only) in methods)
+        {
+            foreach (var version in v1Only ? ["v1"] : new[] { "v1", "v2" })
+            {
+                app.MapPost($"/{version}/documents:{name}", (HttpRequest request, TextAnalyzer analyzer) => AnswerAsync(request, analyzer, method, version))
+                    .WithSummary($"Google Cloud Natural Language {version} {name}, locally (docs/api.md).");
+            }
+        }
     }
 
-    private static Task<IResult> AnnotateText(HttpRequest request, TextAnalyzer analyzer) => WithBodyAsync(request, body =>
+    private static async Task<IResult> AnswerAsync(HttpRequest request, TextAnalyzer analyzer, Method method, string version)
     {
-        var features = body?["features"];
-        if (features?["classifyText"]?.GetValue<bool>() == true || features?["moderateText"]?.GetValue<bool>() == true)
-        {
-            return Error(400, "classifyText and moderateText are not available in this Hearth node yet");
-        }
-
-        var entitySentiment = features?["extractEntitySentiment"]?.GetValue<bool>() == true;
-        return Answer(body, analyzer,
-            entities: features?["extractEntities"]?.GetValue<bool>() == true || entitySentiment,
-            sentiment: features?["extractDocumentSentiment"]?.GetValue<bool>() == true,
-            syntax: features?["extractSyntax"]?.GetValue<bool>() == true,
-            entitySentiment);
-    });
-
-    /// <summary>Reads the request's JSON once and answers from it, or gives Google's error for a body that is not JSON.</summary>
-    private static async Task<IResult> WithBodyAsync(HttpRequest request, Func<JsonNode?, IResult> answer)
-    {
-        JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(request.Body).ConfigureAwait(false);
+            var body = await RequestJson.ReadAsync(request).ConfigureAwait(false);
+            var response = Answer(body, analyzer, method, version);
+            var numbers = request.Query["$alt"].ToString().Contains("enum-encoding=int", StringComparison.Ordinal);
+            return Results.Text(GoogleEnums.Encode(Json.WithoutNulls(response), numbers).ToJsonString(), "application/json");
         }
-        catch (System.Text.Json.JsonException e)
+        catch (InvalidRequestException e)
         {
-            return Error(400, $"Invalid JSON payload received. {e.Message}");
+            return Error(400, $"Invalid argument: {e.Message}");
         }
-
-        return answer(body);
     }
 
-    private static IResult Answer(JsonNode? body, TextAnalyzer analyzer, bool entities, bool sentiment, bool syntax, bool entitySentiment)
+    private static JsonObject Answer(JsonNode? body, TextAnalyzer analyzer, Method method, string version)
     {
-        var document = body?["document"];
-        var content = document?["content"]?.GetValue<string>();
-        if (document?["gcsContentUri"] is not null)
+        var document = body.Object("document") ?? throw new InvalidRequestException("'document' is required: {\"document\": {\"type\": \"PLAIN_TEXT\", \"content\": \"…\"}}");
+        if (document.Text("gcsContentUri") is not null)
         {
-            return Error(400, "gcsContentUri is not supported: Hearth reads nothing from the network; send the text as content");
+            throw new InvalidRequestException("gcsContentUri is not supported: Hearth reads nothing from the network; send the text as content");
         }
 
+        var content = document.Text("content");
         if (string.IsNullOrWhiteSpace(content))
         {
-            return Error(400, "The document content is empty.");
+            throw new InvalidRequestException("the document content is empty");
         }
 
-        var text = document!["type"]?.GetValue<string>() == "HTML" ? DocumentReader.HtmlText(content) : content;
-        var encoding = body!["encodingType"]?.GetValue<string>() ?? "NONE";
-        if (encoding is not ("NONE" or "UTF8" or "UTF16" or "UTF32"))
-        {
-            return Error(400, $"Invalid value at 'encoding_type' ({encoding}): use NONE, UTF8, UTF16 or UTF32");
-        }
+        var type = document.Enum("type", GoogleEnums.DocumentType) ?? "PLAIN_TEXT";
+        var text = type == "HTML" ? DocumentReader.HtmlText(content) : content;
+        var encoding = body.Enum("encodingType", GoogleEnums.EncodingType) ?? "NONE";
+        var features = method == Method.Annotate ? body.Object("features") : null;
+        var wants = Wants(method, features);
 
         List<string> wanted = [Feature.Language, Feature.Sentences];
-        wanted.AddRange(entities ? [Feature.Entities] : []);
-        wanted.AddRange(sentiment || entitySentiment ? [Feature.Sentiment] : []);
+        wanted.AddRange(wants.Entities ? [Feature.Entities] : []);
+        wanted.AddRange(wants.Sentiment || wants.EntitySentiment ? [Feature.Sentiment] : []);
+        wanted.AddRange(wants.Classify || wants.Moderate ? [Feature.Categories] : []);
         var result = analyzer.Analyze(text, wanted);
-        var language = document["language"]?.GetValue<string>() ?? result.Language.Code;
+        var language = document.Text(version == "v2" ? "languageCode" : "language") ?? result.Language.Code;
         if (language is not ("en" or "fr"))
         {
-            return Error(400, $"The language {language} is not supported for this request.");
+            throw new InvalidRequestException($"the language {language} is not supported for this request (Hearth reads en and fr)");
         }
 
-        var response = new JsonObject { ["language"] = language };
-        if (syntax || sentiment)
+        var response = new JsonObject { [version == "v2" ? "languageCode" : "language"] = language };
+        if (version == "v2")
+        {
+            response["languageSupported"] = true;
+        }
+
+        if (wants.Syntax || wants.Sentiment)
         {
             response["sentences"] = new JsonArray([.. result.Sentences!.Select((s, i) => (JsonNode)new JsonObject
             {
                 ["text"] = Span(text, s.Text, s.Location[0], encoding),
-                ["sentiment"] = sentiment && result.Sentiment is { } all ? Sentiment(all.Sentences[i].Score, Math.Abs(all.Sentences[i].Score)) : null,
+                ["sentiment"] = wants.Sentiment && result.Sentiment is { } all ? Sentiment(all.Sentences[i].Score, Math.Abs(all.Sentences[i].Score)) : null,
             })]);
         }
 
-        if (syntax)
+        if (wants.Syntax)
         {
-            // Tokens with their offsets; part-of-speech tags and dependency edges are not computed yet.
+            // Tokens with their offsets; part-of-speech tags, lemmas and dependency edges come with the tagger (issue 6/8).
             response["tokens"] = new JsonArray([.. Hearth.Text.Segmentation.Segmenter.Tokenize(text).Select(t => (JsonNode)new JsonObject
             {
                 ["text"] = Span(text, t.Text, t.Start, encoding),
                 ["partOfSpeech"] = new JsonObject { ["tag"] = "UNKNOWN" },
+                ["dependencyEdge"] = new JsonObject { ["headTokenIndex"] = 0, ["label"] = "UNKNOWN" },
                 ["lemma"] = t.Text,
             })]);
         }
 
-        if (sentiment && result.Sentiment is { } s)
+        if (wants.Sentiment && result.Sentiment is { } s)
         {
             response["documentSentiment"] = Sentiment(s.Document.Score, s.Sentences.Sum(x => Math.Abs(x.Score)));
         }
 
-        if (entities && result.Entities is { } found)
+        if (wants.Entities && result.Entities is { } found)
         {
             response["entities"] = new JsonArray([.. found.Select(e => (JsonNode)new JsonObject
             {
                 ["name"] = e.Text,
                 ["type"] = EntityTypes.GetValueOrDefault(e.Type, "OTHER"),
                 ["metadata"] = new JsonObject(),
-                ["salience"] = Math.Round(e.Relevance / found.Sum(x => x.Relevance), 4),
-                ["mentions"] = new JsonArray([.. e.Mentions.Select(m =>
-                    (JsonNode)new JsonObject { ["text"] = Span(text, m.Text, m.Start, encoding), ["type"] = "PROPER" })]),
-                ["sentiment"] = !entitySentiment ? null : result.Sentiment?.Targets.FirstOrDefault(t =>
-                    t.Text.Equals(e.Text, StringComparison.OrdinalIgnoreCase)) is { } target ? Sentiment(target.Score, Math.Abs(target.Score)) : null,
+                ["salience"] = version == "v2" ? null : Math.Round(e.Relevance / found.Sum(x => x.Relevance), 4),
+                ["mentions"] = new JsonArray([.. e.Mentions.Select(m => (JsonNode)new JsonObject
+                {
+                    ["text"] = Span(text, m.Text, m.Start, encoding),
+                    ["type"] = "PROPER",
+                    ["sentiment"] = wants.EntitySentiment ? MentionSentiment(result, m.Start) : null,
+                })]),
+                ["sentiment"] = !wants.EntitySentiment ? null : result.Sentiment?.Targets.FirstOrDefault(t =>
+                    t.Text.Equals(e.Text, StringComparison.OrdinalIgnoreCase)) is { } target ? Sentiment(target.Score, Math.Abs(target.Score))
+                    : Sentiment(0, 0),
             })]);
         }
 
-        return Results.Text(Json.WithoutNulls(response).ToJsonString(), "application/json");
+        if (wants.Classify)
+        {
+            response["categories"] = new JsonArray([.. (result.Categories ?? []).Select(c => (JsonNode)new JsonObject
+            {
+                ["name"] = GoogleCategories.Path(c.Label),
+                ["confidence"] = Math.Round(c.Score, 4),
+                ["severity"] = version == "v2" ? 0 : null,
+            })]);
+        }
+
+        if (wants.Moderate)
+        {
+            response["moderationCategories"] = new JsonArray([.. GoogleCategories.Moderation(result.Categories ?? []).Select(m =>
+                (JsonNode)new JsonObject { ["name"] = m.Name, ["confidence"] = Math.Round(m.Confidence, 4) })]);
+        }
+
+        return response;
+    }
+
+    private static (bool Entities, bool EntitySentiment, bool Sentiment, bool Syntax, bool Classify, bool Moderate) Wants(Method method, JsonObject? features) =>
+        method switch
+        {
+            Method.Entities => (true, false, false, false, false, false),
+            Method.EntitySentiment => (true, true, false, false, false, false),
+            Method.Sentiment => (false, false, true, false, false, false),
+            Method.Syntax => (false, false, false, true, false, false),
+            Method.Classify => (false, false, false, false, true, false),
+            Method.Moderate => (false, false, false, false, false, true),
+            _ => (features.Flag("extractEntities") == true || features.Flag("extractEntitySentiment") == true,
+                features.Flag("extractEntitySentiment") == true,
+                features.Flag("extractDocumentSentiment") == true,
+                features.Flag("extractSyntax") == true,
+                features.Flag("classifyText") == true,
+                features.Flag("moderateText") == true),
+        };
+
+    /// <summary>A mention's sentiment: that of the sentence it stands in.</summary>
+    private static JsonObject MentionSentiment(AnalysisResult result, int start)
+    {
+        var index = result.Sentences!.ToList().FindIndex(s => start >= s.Location[0] && start < s.Location[1]);
+        return result.Sentiment is { } all && index >= 0 ? Sentiment(all.Sentences[index].Score, Math.Abs(all.Sentences[index].Score)) : Sentiment(0, 0);
     }
 
     /// <summary>Google's TextSpan: the content and its offset in the unit <paramref name="encoding"/> says (-1 for NONE).</summary>
@@ -160,6 +216,6 @@ internal static class GoogleNaturalLanguage
         new() { ["magnitude"] = Math.Round(magnitude, 4), ["score"] = Math.Round(score, 4) };
 
     /// <summary>Google's error shape.</summary>
-    private static IResult Error(int code, string message) =>
-        Results.Json(new { error = new { code, message, status = "INVALID_ARGUMENT" } }, statusCode: code);
+    internal static IResult Error(int code, string message) =>
+        Results.Json(new { error = new { code, message, status = code == 400 ? "INVALID_ARGUMENT" : "NOT_FOUND" } }, statusCode: code);
 }

@@ -38,8 +38,32 @@ internal static class WatsonNlu
         ["URL"] = "URL",
     };
 
-    public static void MapWatsonNlu(this WebApplication app) =>
+    public static void MapWatsonNlu(this WebApplication app)
+    {
         app.MapPost("/v1/analyze", AnalyzeAsync).WithSummary("Watson Natural Language Understanding v1 analyze, locally (docs/api.md).");
+
+        // Custom Watson models: Hearth has none under Watson's API (its own models are trained with 'hearth train').
+        var models = app.MapGroup("/v1/models");
+        models.MapGet("", (HttpRequest r) => Versioned(r, () => Results.Json(new { models = Array.Empty<object>() })))
+            .WithSummary("Watson NLU custom models: none in Hearth.");
+        foreach (var kind in new[] { "categories", "classifications" })
+        {
+            models.MapGet($"/{kind}", (HttpRequest r) => Versioned(r, () => Results.Json(new { models = Array.Empty<object>() })))
+                .WithSummary($"Watson NLU custom {kind} models: none in Hearth.");
+            models.MapPost($"/{kind}", (HttpRequest r) => Versioned(r, () => Json.WatsonError(
+                "custom Watson models cannot be trained on a Hearth node: train a local model with 'hearth train' and name it with the 'model' parameter")))
+                .WithSummary($"Watson NLU custom {kind} model creation: refused with the local alternative.");
+            models.MapMethods($"/{kind}/{{id}}", ["GET", "PUT", "DELETE"], (HttpRequest r, string id) => Versioned(r, () => NoModel(id)))
+                .WithSummary($"One Watson NLU custom {kind} model: none exists in Hearth.");
+        }
+
+        models.MapDelete("/{id}", (HttpRequest r, string id) => Versioned(r, () => NoModel(id))).WithSummary("Watson NLU model deletion: none exists in Hearth.");
+    }
+
+    private static IResult Versioned(HttpRequest request, Func<IResult> answer) =>
+        string.IsNullOrEmpty(request.Query["version"]) ? Json.WatsonError("Missing required query parameter 'version' (e.g. ?version=2022-04-07)") : answer();
+
+    private static IResult NoModel(string id) => Json.WatsonError($"model {id} not found", 404);
 
     private static async Task<IResult> AnalyzeAsync(HttpRequest request, TextAnalyzer analyzer)
     {
@@ -48,18 +72,20 @@ internal static class WatsonNlu
             return Json.WatsonError("Missing required query parameter 'version' (e.g. ?version=2022-04-07)");
         }
 
-        JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(request.Body).ConfigureAwait(false);
+            return Answer(await RequestJson.ReadAsync(request).ConfigureAwait(false), analyzer);
         }
-        catch (JsonException e)
+        catch (InvalidRequestException e)
         {
-            return Json.WatsonError($"Invalid JSON input: {e.Message}");
+            return Json.WatsonError($"invalid request: {e.Message}");
         }
+    }
 
-        var text = body?["text"]?.GetValue<string>() ?? (body?["html"]?.GetValue<string>() is { } html ? DocumentReader.HtmlText(html) : null);
-        if (body?["url"] is not null)
+    private static IResult Answer(JsonNode? body, TextAnalyzer analyzer)
+    {
+        var text = body.Text("text") ?? (body.Text("html") is { } html ? DocumentReader.HtmlText(html) : null);
+        if (body.Member("url") is not null)
         {
             return Json.WatsonError("url input is not supported: Hearth fetches nothing from the network; send the page as html");
         }
@@ -69,7 +95,7 @@ internal static class WatsonNlu
             return Json.WatsonError("invalid request: content is empty");
         }
 
-        if (body!["features"] is not JsonObject features || features.Count == 0)
+        if (body.Object("features") is not { Count: > 0 } features)
         {
             return Json.WatsonError("invalid request: no features requested (e.g. \"features\": {\"entities\": {}, \"keywords\": {}})");
         }
@@ -97,14 +123,14 @@ internal static class WatsonNlu
             wanted.Add(Feature.Sentences);
         }
 
-        var targeted = features["entities"]?["sentiment"]?.GetValue<bool>() == true || features["keywords"]?["sentiment"]?.GetValue<bool>() == true;
+        var targeted = features.Object("entities").Flag("sentiment") == true || features.Object("keywords").Flag("sentiment") == true;
         if (features.ContainsKey("sentiment") || targeted)
         {
             wanted.Add(Feature.Sentiment);
         }
 
-        var emotionTargeted = features["entities"]?["emotion"]?.GetValue<bool>() == true
-            || features["keywords"]?["emotion"]?.GetValue<bool>() == true;
+        var emotionTargeted = features.Object("entities").Flag("emotion") == true
+            || features.Object("keywords").Flag("emotion") == true;
         if (features.ContainsKey("emotion") || emotionTargeted)
         {
             wanted.Add(Feature.Emotion);
@@ -125,7 +151,7 @@ internal static class WatsonNlu
             result.Sentiment?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } s
             ? new JsonObject { ["score"] = s.Score, ["label"] = s.Label }
             : null;
-        var language = body["language"]?.GetValue<string>() ?? result.Language.Code;
+        var language = body.Text("language") ?? result.Language.Code;
         if (language is not ("en" or "fr"))
         {
             return Json.WatsonError($"unsupported text language: {language}");
@@ -133,18 +159,18 @@ internal static class WatsonNlu
 
         var response = new JsonObject
         {
-            ["usage"] = new JsonObject { ["text_units"] = 1, ["text_characters"] = text.Length, ["features"] = wanted.Count - 1 },
+            ["usage"] = new JsonObject { ["text_units"] = (text.Length + 9_999) / 10_000, ["text_characters"] = text.Length, ["features"] = features.Count },
             ["language"] = language,
         };
-        if (body["return_analyzed_text"]?.GetValue<bool>() == true)
+        if (body.Flag("return_analyzed_text") == true)
         {
             response["analyzed_text"] = text;
         }
 
         if (result.Entities is { } entities)
         {
-            var limit = features["entities"]?["limit"]?.GetValue<int>() ?? 50;
-            var mentions = features["entities"]?["mentions"]?.GetValue<bool>() == true;
+            var limit = features.Object("entities").Integer("limit", 1, 10_000) ?? 50;
+            var mentions = features.Object("entities").Flag("mentions") == true;
             response["entities"] = new JsonArray([.. entities.Take(limit).Select(e => (JsonNode)new JsonObject
             {
                 ["type"] = EntityTypes.GetValueOrDefault(e.Type, e.Type),
@@ -152,8 +178,8 @@ internal static class WatsonNlu
                 ["relevance"] = e.Relevance,
                 ["count"] = e.Count,
                 ["confidence"] = e.Confidence,
-                ["sentiment"] = features["entities"]?["sentiment"]?.GetValue<bool>() == true ? sentimentOf(e.Text) : null,
-                ["emotion"] = features["entities"]?["emotion"]?.GetValue<bool>() == true ? emotionOf(e.Text) : null,
+                ["sentiment"] = features.Object("entities").Flag("sentiment") == true ? sentimentOf(e.Text) : null,
+                ["emotion"] = features.Object("entities").Flag("emotion") == true ? emotionOf(e.Text) : null,
                 ["mentions"] = mentions ? new JsonArray([.. e.Mentions.Select(m =>
                     (JsonNode)new JsonObject { ["text"] = m.Text, ["location"] = new JsonArray(m.Start, m.End), ["confidence"] = m.Confidence })])
                         : null,
@@ -162,28 +188,28 @@ internal static class WatsonNlu
 
         if (result.Keywords is { } keywords)
         {
-            var limit = features["keywords"]?["limit"]?.GetValue<int>() ?? 50;
-            var withSentiment = features["keywords"]?["sentiment"]?.GetValue<bool>() == true;
+            var limit = features.Object("keywords").Integer("limit", 1, 10_000) ?? 50;
+            var withSentiment = features.Object("keywords").Flag("sentiment") == true;
             response["keywords"] = new JsonArray([.. keywords.Take(limit).Select(k => (JsonNode)new JsonObject
             {
                 ["text"] = k.Text,
                 ["relevance"] = k.Relevance,
                 ["count"] = k.Count,
                 ["sentiment"] = withSentiment ? sentimentOf(k.Text) : null,
-                ["emotion"] = features["keywords"]?["emotion"]?.GetValue<bool>() == true ? emotionOf(k.Text) : null,
+                ["emotion"] = features.Object("keywords").Flag("emotion") == true ? emotionOf(k.Text) : null,
             })]);
         }
 
         if (result.Categories is { } categories)
         {
-            var limit = features["categories"]?["limit"]?.GetValue<int>() ?? 3;
+            var limit = features.Object("categories").Integer("limit", 1, 10_000) ?? 3;
             response["categories"] = new JsonArray([.. categories.Take(limit).Select(c =>
                 (JsonNode)new JsonObject { ["score"] = c.Score, ["label"] = c.Label })]);
         }
 
         if (features.ContainsKey("sentiment") && result.Sentiment is { } sentiment)
         {
-            var targets = features["sentiment"]?["targets"]?.AsArray().Select(t => t!.GetValue<string>()).ToList() ?? [];
+            var targets = features.Object("sentiment").Texts("targets") ?? [];
             var sentimentNode = new JsonObject { ["document"] = new JsonObject { ["score"] = sentiment.Document.Score,
                 ["label"] = sentiment.Document.Label } };
             if (targets.Count > 0)
@@ -202,7 +228,7 @@ internal static class WatsonNlu
 
         if (features.ContainsKey("emotion") && result.Emotion is { } emotion)
         {
-            var targets = features["emotion"]?["targets"]?.AsArray().Select(t => t!.GetValue<string>()).ToList() ?? [];
+            var targets = features.Object("emotion").Texts("targets") ?? [];
             var emotionNode = new JsonObject { ["document"] = new JsonObject { ["emotion"] = Emotions(emotion.Document) } };
             if (targets.Count > 0)
             {

@@ -39,13 +39,13 @@ internal static class WatsonPersonality
         {
             try
             {
-                var items = JsonNode.Parse(body)?["contentItems"]?.AsArray()
-                    ?? throw new JsonException("a JSON body needs \"contentItems\": [{\"content\": \"…\"}]");
-                text = string.Join("\n\n", items.Select(i => i?["contenttype"]?.GetValue<string>() == "text/html"
-                    ? DocumentReader.HtmlText(i["content"]?.GetValue<string>() ?? "")
-                    : i?["content"]?.GetValue<string>() ?? ""));
+                var items = RequestJson.Parse(body).Member("contentItems") as JsonArray
+                    ?? throw new InvalidRequestException("a JSON body needs \"contentItems\": [{\"content\": \"…\"}]");
+                text = string.Join("\n\n", items.Select(i => i.Text("contenttype") == "text/html"
+                    ? DocumentReader.HtmlText(i.Text("content") ?? "")
+                    : i.Text("content") ?? ""));
             }
-            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            catch (InvalidRequestException e)
             {
                 return Json.WatsonError($"Invalid JSON input: {e.Message}");
             }
@@ -83,6 +83,12 @@ internal static class WatsonPersonality
         warnings.Add(Warning("ACCURACY", PersonalityProfile.Accuracy));
         warnings.Add(Warning("NOT_COMPUTED", "needs, values and consumption preferences are not computed by Hearth; only the Big Five and their "
             + "facets are"));
+        if (request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            var headers = string.Equals(request.Query["csv_headers"], "true", StringComparison.OrdinalIgnoreCase);
+            return Results.Text(Csv(profile, raw, headers), "text/csv");
+        }
+
         var response = new JsonObject
         {
             ["word_count"] = profile.WordCount,
@@ -95,6 +101,24 @@ internal static class WatsonPersonality
         };
         return Results.Text(Json.WithoutNulls(response).ToJsonString(), "application/json");
     }
+
+    /// <summary>The profile as Watson's CSV: one row of percentiles (and raw scores), with a header row when asked.</summary>
+    private static string Csv(PersonalityProfile profile, bool raw, bool headers)
+    {
+        var scores = profile.Traits.SelectMany(t => t.Children.Prepend(t)).ToList();
+        var columns = new List<(string Name, string Value)> { ("word_count", $"{profile.WordCount}"), ("processed_language", "en") };
+        columns.AddRange(scores.Select(t => (t.TraitId, Number(t.Percentile))));
+        if (raw)
+        {
+            columns.AddRange(scores.Select(t => ($"raw_{t.TraitId}", Number(t.RawScore))));
+        }
+
+        var rows = headers ? new[] { string.Join(',', columns.Select(c => c.Name)), string.Join(',', columns.Select(c => c.Value)) }
+            : [string.Join(',', columns.Select(c => c.Value))];
+        return string.Join("\r\n", rows) + "\r\n";
+    }
+
+    private static string Number(double value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonNode Trait(TraitScore trait, bool raw) => new JsonObject
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Hearth.Text.Analysis;
+using Hearth.Text.Input;
 using Hearth.Text.Tone;
 
 namespace Hearth.Server.Compatible;
@@ -14,9 +15,53 @@ internal static class WatsonTone
     private const int MaxBytes = 128 * 1024;
     private const int MaxSentences = 100;
 
-    public static void MapWatsonTone(this WebApplication app) =>
+    /// <summary>Customer-engagement tones of <c>tone_chat</c>, from the tones Hearth computes (the others need a model Hearth has not).</summary>
+    private static readonly Dictionary<string, (string Id, string Name)> ChatTones = new()
+    {
+        ["sadness"] = ("sad", "Sad"),
+        ["anger"] = ("frustrated", "Frustrated"),
+        ["joy"] = ("satisfied", "Satisfied"),
+    };
+
+    public static void MapWatsonTone(this WebApplication app)
+    {
         app.MapPost("/v3/tone", ToneAsync).WithSummary("Watson Tone Analyzer v3, locally: anger, fear, joy, sadness, analytical, confident, "
             + "tentative.");
+        app.MapPost("/v3/tone_chat", ToneChatAsync).WithSummary("Watson Tone Analyzer v3 tone_chat, locally: sad, frustrated, satisfied per utterance.");
+    }
+
+    private static async Task<IResult> ToneChatAsync(HttpRequest request, TextAnalyzer analyzer)
+    {
+        if (string.IsNullOrEmpty(request.Query["version"]))
+        {
+            return Json.WatsonError("Missing required query parameter 'version' (e.g. ?version=2017-09-21)");
+        }
+
+        try
+        {
+            var utterances = (await RequestJson.ReadAsync(request).ConfigureAwait(false)).Member("utterances") as JsonArray;
+            if (utterances is not { Count: > 0 and <= 50 })
+            {
+                return Json.WatsonError("Invalid JSON input: send {\"utterances\": [{\"text\": \"…\", \"user\": \"customer\"}]} with 1 to 50 utterances");
+            }
+
+            var answers = new JsonArray();
+            for (var i = 0; i < utterances.Count; i++)
+            {
+                var text = utterances[i].Text("text") ?? throw new InvalidRequestException($"utterance {i} has no text");
+                var tones = analyzer.Analyze(text, [Feature.Language, Feature.Tone]).Tone!.Document
+                    .Where(t => ChatTones.ContainsKey(t.ToneId))
+                    .Select(t => (JsonNode)new JsonObject { ["score"] = t.Score, ["tone_id"] = ChatTones[t.ToneId].Id, ["tone_name"] = ChatTones[t.ToneId].Name });
+                answers.Add(new JsonObject { ["utterance_id"] = i, ["utterance_text"] = text, ["tones"] = new JsonArray([.. tones]) });
+            }
+
+            return Results.Text(new JsonObject { ["utterances_tone"] = answers }.ToJsonString(), "application/json");
+        }
+        catch (InvalidRequestException e)
+        {
+            return Json.WatsonError($"Invalid JSON input: {e.Message}");
+        }
+    }
 
     private static async Task<IResult> ToneAsync(HttpRequest request, TextAnalyzer analyzer)
     {
@@ -37,16 +82,17 @@ internal static class WatsonTone
         {
             try
             {
-                text = JsonNode.Parse(body)?["text"]?.GetValue<string>();
+                text = RequestJson.Parse(body).Text("text");
             }
-            catch (System.Text.Json.JsonException e)
+            catch (InvalidRequestException e)
             {
                 return Json.WatsonError($"Invalid JSON input: {e.Message}");
             }
         }
         else
         {
-            text = body; // text/plain, as Watson accepted
+            // text/plain as it is; text/html without its markup, scripts and styles.
+            text = request.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true ? DocumentReader.HtmlText(body) : body;
         }
 
         if (string.IsNullOrWhiteSpace(text))
@@ -69,13 +115,15 @@ internal static class WatsonTone
             {
                 ["sentence_id"] = s.SentenceId,
                 ["text"] = s.Text,
+                ["input_from"] = s.Location[0],
+                ["input_to"] = s.Location[1],
                 ["tones"] = Tones(s.Tones),
             })]);
         }
 
         if (tone.Sentences.Count > MaxSentences)
         {
-            response["warning"] = $"sentence tones are given for the first {MaxSentences} sentences only";
+            response["document_tone"]!["warning"] = $"WARNING: Sentence level tone analysis is only computed for the first {MaxSentences} sentences";
         }
 
         return Results.Text(response.ToJsonString(), "application/json");

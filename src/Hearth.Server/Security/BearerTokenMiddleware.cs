@@ -5,9 +5,10 @@ namespace Hearth.Server.Security;
 /// except the health check, <c>/metrics</c> (Prometheus scrapers) and the dashboard's static files
 /// (they hold no data; the page sends the token with each of its API calls).
 /// </summary>
-internal sealed class BearerTokenMiddleware(RequestDelegate next, NodeToken token, HearthServerOptions options)
+internal sealed class BearerTokenMiddleware(RequestDelegate next, NodeToken token, HearthServerOptions options, TimeProvider time)
 {
-    private static readonly string[] Open = ["/healthz", "/metrics", "/", "/index.html", "/app.js", "/style.css", "/favicon.svg"];
+    // "/identity/token" checks the API key itself, as IBM's IAM does.
+    private static readonly string[] Open = ["/healthz", "/metrics", "/", "/index.html", "/app.js", "/style.css", "/favicon.svg", "/identity/token"];
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -18,7 +19,7 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, NodeToken toke
         }
 
         var presented = Presented(context.Request.Headers.Authorization.ToString());
-        if (token.Matches(presented))
+        if (token.Matches(presented, time.GetUtcNow()))
         {
             await next(context).ConfigureAwait(false);
             return;
@@ -28,7 +29,7 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, NodeToken toke
         context.Response.Headers.WWWAuthenticate = "Bearer"; // no Basic challenge: browsers would pop up their own login dialog
         await context.Response.WriteAsJsonAsync(new
         {
-            error = presented is null ? "this Hearth node listens beyond loopback and requires a token" : "the token is not this node's",
+            error = presented is null ? "this Hearth node requires a token" : "the token is not this node's, or it has expired",
             fix = "send 'Authorization: Bearer <token>'; 'hearth token' on the node prints it",
         }).ConfigureAwait(false);
     }
@@ -39,12 +40,12 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, NodeToken toke
     /// </summary>
     private static string? Presented(string header)
     {
-        if (header.StartsWith("Bearer ", StringComparison.Ordinal))
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) // schemes are case-insensitive (RFC 9110)
         {
             return header["Bearer ".Length..].Trim();
         }
 
-        if (header.StartsWith("Basic ", StringComparison.Ordinal))
+        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
             try
             {

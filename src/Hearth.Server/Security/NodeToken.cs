@@ -18,15 +18,54 @@ public sealed class NodeToken(Func<string> home)
     /// <summary>Replaces the token; clients holding the old one are refused from now on.</summary>
     public string Rotate() => cached = Write();
 
-    public bool Matches(string? presented)
+    /// <summary>The node token itself, or an unexpired access token issued from it (<see cref="Issue"/>).</summary>
+    public bool Matches(string? presented, DateTimeOffset now)
     {
         if (string.IsNullOrEmpty(presented))
         {
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(Value()));
+        if (presented.Split('.') is [var header, var payload, var signature] && header == JwtHeader)
+        {
+            return Same(signature, Sign($"{header}.{payload}")) && Expiry(payload) > now;
+        }
+
+        return Same(presented, Value());
     }
+
+    /// <summary>
+    /// A short-lived access token, as IBM's IAM hands out for an API key: a JWT (IBM's clients read its expiry) signed
+    /// with the node token (HS256), so that rotating the node token revokes every access token too.
+    /// </summary>
+    public string Issue(DateTimeOffset issued, DateTimeOffset expires)
+    {
+        var payload = Base64Url(Encoding.UTF8.GetBytes(
+            $$"""{"iss":"hearth","sub":"node","iat":{{issued.ToUnixTimeSeconds()}},"exp":{{expires.ToUnixTimeSeconds()}}}"""));
+        return $"{JwtHeader}.{payload}.{Sign($"{JwtHeader}.{payload}")}";
+    }
+
+    private static readonly string JwtHeader = Base64Url("""{"alg":"HS256","typ":"JWT"}"""u8.ToArray());
+
+    private string Sign(string content) => Base64Url(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Value()), Encoding.UTF8.GetBytes(content)));
+
+    private static DateTimeOffset Expiry(string payload)
+    {
+        try
+        {
+            var padded = payload.Replace('-', '+').Replace('_', '/').PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+            using var json = System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(padded));
+            return DateTimeOffset.FromUnixTimeSeconds(json.RootElement.GetProperty("exp").GetInt64());
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return DateTimeOffset.MinValue;
+        }
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool Same(string a, string b) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 
     private string Write()
     {

@@ -72,7 +72,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         if (!supported && features.Contains(Feature.Entities))
         {
             notes.Add($"entities: names, months and days are recognised in English and French only ('{language.Code}' found); numbers, money, "
-                + $"percentages, e-mails and URLs are");
+                + "percentages, dates in numbers, e-mails and URLs are recognised in every language");
         }
 
         foreach (var feature in features.Where(f =>

@@ -26,6 +26,9 @@ public sealed class NameFinder
                 .Select(e => p[0].Trim() == "first" ? e : e.Replace('-', ' ')).ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
 
+    private static bool OnOneLine(Sentence sentence, Token left, Token right) =>
+        !sentence.Text.AsSpan((left.Start + left.Length - sentence.Start)..(right.Start - sentence.Start)).Contains('\n');
+
     public IReadOnlyList<EntityMention> Find(IReadOnlyList<Sentence> sentences)
     {
         var found = new List<EntityMention>();
@@ -40,8 +43,9 @@ public sealed class NameFinder
                 }
 
                 // "Bank of England", "Ministry of Health": a connector joins two runs only after an organisation or place word.
+                // A line break ends a name ("Robert Kitson\nLONDON 1996-08-30" is a person, then a place).
                 var end = i;
-                while (end + 1 < tokens.Count && (Capitalised(tokens[end + 1])
+                while (end + 1 < tokens.Count && OnOneLine(sentence, tokens[end], tokens[end + 1]) && (Capitalised(tokens[end + 1])
                     || (Connectors.Contains(tokens[end + 1].Text) && end + 2 < tokens.Count && Capitalised(tokens[end + 2])
                     && tokens.Skip(i).Take(end - i + 1).Any(t => Is("org-word", t.Text) || Is("location-word", t.Text)))))
                 {
