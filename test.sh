@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds Hearth and runs every test project. Needs only the .NET SDK: NuGet packages are restored, and
-# the Debian packages the tests use are installed when missing (gcc builds a stand-in libnvidia-ml;
-# chromium runs the dashboard tests; gcc-avr, avr-libc and libsimavr-dev build the Arduino firmware and
-# run it in the simavr emulator; postgresql serves the clustering test, started here with a test database).
-# Ends with one summary line for all projects together: "N passed, N failed[, N skipped]".
+# Builds Hearth and runs every test project. Needs only the .NET SDK: NuGet packages are restored, and the Debian
+# packages the tests use are installed when missing (gcc builds a stand-in libnvidia-ml; chromium runs the dashboard
+# tests; gcc-avr, avr-libc and libsimavr-dev build the Arduino firmware and run it in the simavr emulator; nodejs
+# and npm install and run IBM's and Google's official clients; postgresql serves the clustering test, started here
+# with a test database).  Ends with one summary line for all projects together: "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -14,12 +14,19 @@ command -v make >/dev/null || missing+=(make)
 command -v avr-gcc >/dev/null || missing+=(gcc-avr)
 [ -e /usr/lib/avr/include/avr/io.h ] || missing+=(avr-libc)
 [ -e /usr/include/simavr/sim_avr.h ] || missing+=(libsimavr-dev)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 [ -n "${HEARTH_TEST_POSTGRES:-}" ] || command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
 sudo=$([ "$(id -u)" -eq 0 ] || echo sudo)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]} for the tests…"
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# IBM's and Google's official npm clients, which the compatibility tests drive unmodified (tests/clients).
+for clients in tests/clients tests/clients/watson6; do
+    [ -d "$clients/node_modules" ] || (cd "$clients" && npm ci --silent --no-audit --no-fund) || echo "npm ci failed in $clients: the official-client test will say so"
+done
 
 # The clustering test's PostgreSQL (HEARTH_TEST_POSTGRES=postgres://… points it at another server).
 if [ -z "${HEARTH_TEST_POSTGRES:-}" ]; then

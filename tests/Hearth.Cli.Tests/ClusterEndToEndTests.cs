@@ -32,10 +32,7 @@ public sealed class ClusterEndToEndTests : IDisposable
         await WaitForNodes(alpha, 3);
         var clash = Hearth.Run("up", "--port", "0", "--silo-port", siloPort, "--gateway-port", Port()); // alpha's silo port
 
-        var submitted = Hearth.Run("submit", "analyze", corpus, "--features", Features, "--detach", "--node", alpha);
-        Assert.Equal(0, submitted.ExitCode);
-        var id = submitted.Stdout.Trim();
-        await Eventually.Until(async () => (await Progress(alpha, id)).GetProperty("shardsByNode").TryGetProperty("gamma", out _));
+        var id = await SubmitUntilGammaWorksMidJob(alpha, corpus);
         gamma.Process.Kill(); // SIGKILL, in the middle of the job
         var watched = Hearth.Run("jobs", "watch", id, "--node", alpha);
         var clusterOutput = Path.Combine(root, "cluster.jsonl");
@@ -78,6 +75,33 @@ public sealed class ClusterEndToEndTests : IDisposable
         var node = Hearth.Start(home, args);
         nodes.Add(node);
         return (node.WaitFor(@"http://127\.0\.0\.1:\d+", TimeSpan.FromMinutes(1)), silo, node);
+    }
+
+    /// <summary>
+    /// Submits the job and waits until gamma has done a shard while the job still runs. On a loaded machine a cold node can
+    /// miss a short job entirely (the others take every shard): then the job is submitted again, so gamma is always killed
+    /// mid-job, never after it.
+    /// </summary>
+    private async Task<string> SubmitUntilGammaWorksMidJob(string alpha, string corpus)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var submitted = Hearth.Run("submit", "analyze", corpus, "--features", Features, "--detach", "--node", alpha);
+            Assert.True(submitted.ExitCode == 0, submitted.Stderr);
+            var id = submitted.Stdout.Trim();
+            var progress = default(JsonElement);
+            await Eventually.Until(async () =>
+            {
+                progress = await Progress(alpha, id);
+                return progress.GetProperty("shardsByNode").TryGetProperty("gamma", out _) || progress.GetProperty("state").GetString() != "running";
+            });
+            if (progress.GetProperty("state").GetString() == "running")
+            {
+                return id;
+            }
+
+            Assert.True(attempt < 3, $"gamma never took a shard of a running job in {attempt} jobs; last progress: {progress}");
+        }
     }
 
     private async Task WaitForNodes(string node, int count) =>

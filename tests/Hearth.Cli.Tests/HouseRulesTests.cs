@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using Hearth.Testing;
 
 namespace Hearth.Cli.Tests;
 
 /// <summary>The habits of the code base (docs/adr/005-house-rules.md), held by reading its files.</summary>
 public sealed partial class HouseRulesTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void No_line_of_csharp_is_longer_than_150_columns()
@@ -71,19 +72,6 @@ public sealed partial class HouseRulesTests
         folders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Hearth.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the tests run outside the Hearth repository");
-    }
 
     [GeneratedRegex(@"\[LoggerMessage\([^\]]*\]")]
     private static partial Regex LogMessage();

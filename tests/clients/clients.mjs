@@ -2,7 +2,8 @@
 // transport) clients, unmodified, against a Hearth node, and prints one JSON line per call:
 // {client, method, input, outcome: "ok" | "refused" | "FAILED", status, detail}.
 // "refused" is a call Hearth answers as the real service documents an error for that request (status and error
-// shape checked); "FAILED" is anything else. Usage: node clients.mjs http://127.0.0.1:PORT NODE_TOKEN
+// shape checked); "FAILED" is anything else.
+// Usage: node clients.mjs http://127.0.0.1:PORT NODE_TOKEN [--require-token] (the node requires its token: anonymous calls are refused)
 import NaturalLanguageUnderstandingV1 from 'ibm-watson/natural-language-understanding/v1.js';
 import { BasicAuthenticator, IamAuthenticator, BearerTokenAuthenticator } from 'ibm-watson/auth/index.js';
 import { createRequire } from 'node:module';
@@ -14,7 +15,8 @@ const ToneAnalyzerV3 = watson6('ibm-watson/tone-analyzer/v3');
 const PersonalityInsightsV3 = watson6('ibm-watson/personality-insights/v3');
 const { IamAuthenticator: IamAuthenticator6 } = watson6('ibm-watson/auth');
 
-const [base, apikey] = process.argv.slice(2);
+const [base, apikey, mode] = process.argv.slice(2);
+const requireToken = mode === '--require-token';
 const url = new URL(base);
 
 const news = 'Hearth\'s team in Lyon spent $2.5 million on GPUs on 3 March 2026. Marie Curie moved to Paris in 1891. '
@@ -123,9 +125,14 @@ await call('ibm-watson 6 Personality', 'profileAsCsv', '700+ words', () => pi.pr
   { check: r => { const text = Buffer.isBuffer(r) ? r.toString() : typeof r === 'string' ? r : (r?.read?.()?.toString() ?? ''); return /big5_openness/.test(text) ? null : `csv ${text.slice(0, 80)}`; } });
 
 // ---- Google Cloud Natural Language 7.x, REST fallback, no credentials ----
-const options = { fallback: true, apiEndpoint: url.hostname, port: Number(url.port), protocol: 'http', authClient: new PassThroughClient() };
+// The node's token goes as a Google API key (X-Goog-Api-Key); without credentials (a pass-through auth client, as Google
+// documents for custom endpoints) a node that requires its token refuses with 401.
+const endpoint = { fallback: true, apiEndpoint: url.hostname, port: Number(url.port), protocol: 'http' };
 for (const [version, Client] of [['v1', language.v1.LanguageServiceClient], ['v2', language.v2.LanguageServiceClient]]) {
-  const google = new Client(options);
+  const anonymous = new Client({ ...endpoint, authClient: new PassThroughClient() });
+  await call(`@google-cloud/language 7 ${version} (no credentials)`, 'analyzeSentiment', 'review',
+    () => anonymous.analyzeSentiment({ document: { content: review, type: 'PLAIN_TEXT' } }), requireToken ? { refusal: { status: 401 } } : {});
+  const google = new Client({ ...endpoint, apiKey: apikey });
   const client = `@google-cloud/language 7 ${version}`;
   const doc = (content, extra = {}) => ({ document: { content, type: 'PLAIN_TEXT', ...extra }, encodingType: 'UTF8' });
   await call(client, 'analyzeEntities', 'news', () => google.analyzeEntities(doc(news)),
@@ -140,7 +147,9 @@ for (const [version, Client] of [['v1', language.v1.LanguageServiceClient], ['v2
   await call(client, 'moderateText', 'finance', () => google.moderateText(doc('The bank raised interest rates and bond yields fell.')), { check: r => has(r, 'moderationCategories') });
   await call(client, 'analyzeEntities', 'HTML', () => google.analyzeEntities({ document: { content: html, type: 'HTML' } }), { check: r => has(r, 'language' in r ? 'language' : 'languageCode') });
   await call(client, 'analyzeSentiment', 'French', () => google.analyzeSentiment(doc(french)), { check: r => has(r, 'documentSentiment') });
-  await call(client, 'analyzeEntities', 'empty content', () => google.analyzeEntities(doc('')), { refusal: { status: 3 } });
+  await call(client, 'analyzeEntities', 'empty content', () => google.analyzeEntities(doc('')),
+    // google-gax 5 surfaces an HTTP error as gaxios does: the HTTP status, and the service's error body as the message.
+    { refusal: { status: 400, text: 'INVALID_ARGUMENT' } });
   if (version === 'v1') {
     await call(client, 'analyzeEntitySentiment', 'review', () => google.analyzeEntitySentiment(doc('Anna loved Lyon but hated the rain in Paris.')),
       { check: r => has(r, 'entities.0.sentiment', 'entities.0.mentions.0.sentiment') });

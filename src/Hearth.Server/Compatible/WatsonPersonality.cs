@@ -26,11 +26,6 @@ internal static class WatsonPersonality
             return Json.WatsonError("Missing required query parameter 'version' (e.g. ?version=2017-10-13)");
         }
 
-        if (request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return Json.WatsonError("CSV output is not supported by Hearth: ask for application/json", 406);
-        }
-
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync().ConfigureAwait(false);
         var contentType = request.ContentType ?? "text/plain";

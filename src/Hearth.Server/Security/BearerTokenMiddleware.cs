@@ -1,7 +1,8 @@
 namespace Hearth.Server.Security;
 
 /// <summary>
-/// When the node listens beyond loopback, every request needs <c>Authorization: Bearer &lt;token&gt;</c>,
+/// When the node listens beyond loopback (or with --require-token), every request needs <c>Authorization: Bearer &lt;token&gt;</c>
+/// (or Basic <c>apikey:&lt;token&gt;</c> as IBM clients send it, or Google's API key header <c>X-Goog-Api-Key</c> or <c>?key=</c>),
 /// except the health check, <c>/metrics</c> (Prometheus scrapers) and the dashboard's static files
 /// (they hold no data; the page sends the token with each of its API calls).
 /// </summary>
@@ -18,7 +19,8 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, NodeToken toke
             return;
         }
 
-        var presented = Presented(context.Request.Headers.Authorization.ToString());
+        var presented = Presented(context.Request.Headers.Authorization.ToString())
+            ?? NonEmpty(context.Request.Headers["X-Goog-Api-Key"]) ?? NonEmpty(context.Request.Query["key"]);
         if (token.Matches(presented, time.GetUtcNow()))
         {
             await next(context).ConfigureAwait(false);
@@ -30,9 +32,11 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, NodeToken toke
         await context.Response.WriteAsJsonAsync(new
         {
             error = presented is null ? "this Hearth node requires a token" : "the token is not this node's, or it has expired",
-            fix = "send 'Authorization: Bearer <token>'; 'hearth token' on the node prints it",
+            fix = "send 'Authorization: Bearer <token>' (Google clients: the token as apiKey); 'hearth token' on the node prints it",
         }).ConfigureAwait(false);
     }
+
+    private static string? NonEmpty(Microsoft.Extensions.Primitives.StringValues value) => string.IsNullOrEmpty(value) ? null : value.ToString();
 
     /// <summary>
     /// The token from <c>Bearer &lt;token&gt;</c>, or from <c>Basic apikey:&lt;token&gt;</c> as IBM Watson
