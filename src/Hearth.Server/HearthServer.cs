@@ -28,6 +28,7 @@ public static class HearthServer
         // small machines); the node's own watchdog and /healthz report real stalls.
         builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.Services.AddHearthHardware().AddHearthText().AddHearthServer(configure);
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // answered by ErrorMiddleware, with the reason
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var validated = kestrel.ApplicationServices.GetRequiredService<IOptions<HearthServerOptions>>().Value;
@@ -41,6 +42,7 @@ public static class HearthServer
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<BearerTokenMiddleware>();
         app.MapOpenApi("/api/openapi.json");
         app.MapHearthApi();

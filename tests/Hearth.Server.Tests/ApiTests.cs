@@ -76,4 +76,47 @@ public sealed class ApiTests
 
         Assert.Contains("--bind 'my-laptop' is not an IP address: use 127.0.0.1 (default), 0.0.0.0", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("POST", "/api/analyze", "{\"text\": 5}", 400, "'text' has the wrong JSON type or value")]
+    [InlineData("POST", "/api/analyze", "[1]", 400, "the body must be a JSON object")]
+    [InlineData("POST", "/api/analyze", "{\"text\": \"hi\", \"features\": 3}", 400, "'features' must be an array of feature names")]
+    [InlineData("POST", "/api/analyze", "{\"text\": \"hi\", \"language\": \"xx\"}", 400, "unknown language 'xx'")]
+    [InlineData("POST", "/api/alerts", "{\"subject\": 1}", 400, "'subject' has the wrong JSON type or value")]
+    [InlineData("POST", "/api/cluster/jobs", "{\"kind\": \"nope\"}", 400, "'kind' has the wrong JSON type or value")]
+    [InlineData("GET", "/api/samples?from=-1", null, 400, "\"-1\"")]
+    [InlineData("GET", "/api/no-such-thing", null, 404, "no route /api/no-such-thing")]
+    [InlineData("DELETE", "/api/devices", null, 405, "DELETE is not served on /api/devices")]
+    public async Task Bad_requests_to_hearths_api_get_problem_details_that_say_what_is_wrong_and_what_to_do(string method, string path,
+        string? body, int status, string detail)
+    {
+        await using var node = await TestNode.StartAsync();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = body is null ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        using var response = await node.Http.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(problem.GetProperty("fix").GetString()!);
+    }
+
+    [Fact]
+    public async Task Features_are_an_array_on_every_api_and_a_comma_separated_string_is_read_too()
+    {
+        await using var node = await TestNode.StartAsync();
+
+        using var array = await node.Http.PostAsJsonAsync("/api/analyze", new { text = "Marie Curie lived in Paris.", features = new[] { "entities" } });
+        using var text = await node.Http.PostAsJsonAsync("/api/analyze", new { text = "Marie Curie lived in Paris.", features = "entities" });
+
+        var (a, t) = (await array.Content.ReadFromJsonAsync<JsonElement>(), await text.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(a.GetProperty("entities").ToString(), t.GetProperty("entities").ToString());
+        Assert.Equal(JsonValueKind.Null, a.GetProperty("sentiment").ValueKind);
+        Assert.Equal(2, a.GetProperty("entities").GetArrayLength());
+    }
 }

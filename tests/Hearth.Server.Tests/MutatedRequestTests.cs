@@ -7,8 +7,9 @@ namespace Hearth.Server.Tests;
 
 /// <summary>
 /// Thousands of mutated bodies (a value of another type anywhere in the tree, a field removed, the body wrapped in an
-/// array or replaced by a scalar, cut short, raw bytes) sent to every cloud-compatible endpoint: none may answer 5xx,
-/// and every refusal comes in the service's own error shape. Seeded, so a failure replays.
+/// array or replaced by a scalar, cut short, raw bytes) sent to every cloud-compatible endpoint and to Hearth's own: none
+/// may answer 5xx, and every refusal comes in the service's own error shape (Hearth's: RFC 9457 problem details with a
+/// fix). Seeded, so a failure replays.
 /// </summary>
 public sealed class MutatedRequestTests
 {
@@ -34,6 +35,9 @@ public sealed class MutatedRequestTests
              "features": {"extractSyntax": true, "extractEntities": true, "extractDocumentSentiment": true, "classifyText": true}, "encodingType": 2}
             """ },
         { "/v2/documents:moderateText", "google", """{"document": {"type": 1, "languageCode": "en", "content": "The bank raised its rates."}}""" },
+        { "/api/analyze", "hearth", """{"text": "Marie Curie lived in Paris.", "features": ["entities", "sentiment"], "language": "en"}""" },
+        { "/api/alerts", "hearth", """{"subject": "backup", "message": "the backup failed", "severity": "warning"}""" },
+        { "/api/cluster/jobs", "hearth", """{"kind": "analyze", "features": "entities", "documents": [{"id": "a", "text": "Hi Anna."}]}""" },
     };
 
     [Theory]
@@ -63,6 +67,12 @@ public sealed class MutatedRequestTests
         {
             using var json = JsonDocument.Parse(text);
             var root = json.RootElement;
+            if (service == "hearth")
+            {
+                return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out _) && root.TryGetProperty("title", out _)
+                    && root.TryGetProperty("detail", out var detail) && detail.GetString()!.Length > 0 && root.TryGetProperty("fix", out _);
+            }
+
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var error))
             {
                 return false;

@@ -24,6 +24,25 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
+    public void A_text_of_names_or_an_unsure_guess_is_read_in_the_default_language_and_a_named_language_wins()
+    {
+        const string Names = "Javier Pertile, Paolo Vaccari, Marcello Cuttitta";
+        var detector = new LanguageDetector();
+
+        var names = Analyzer.Analyze(Names, [Feature.Language, Feature.Entities]);
+        var french = new TextAnalyzer(new LanguageDetector("fr"), Gazetteer.Empty, new TextModels(new EncoderRuntime()))
+            .Analyze(Names, [Feature.Language]);
+        var named = Analyzer.Analyze("The new GPU cluster trains our models every night.", [Feature.Language], language: "FR");
+
+        Assert.Equal("it", detector.DetectRaw(Names).Code); // the detector alone reads the names' origin
+        Assert.Equal("en", names.Language.Code);
+        Assert.Equal(["Javier Pertile", "Paolo Vaccari", "Marcello Cuttitta"], names.Entities!.Select(e => e.Text));
+        Assert.Equal("fr", french.Language.Code);
+        Assert.Equal(new LanguageGuess("fr", 1), named.Language);
+        Assert.Throws<ArgumentException>(() => Analyzer.Analyze("text", [Feature.Language], language: "xx"));
+    }
+
+    [Fact]
     public void A_language_without_stop_words_says_what_was_not_done()
     {
         var german = Analyzer.Analyze("Der neue Rechner trainiert unsere Sprachmodelle jede Nacht sehr schnell.", Feature.All);

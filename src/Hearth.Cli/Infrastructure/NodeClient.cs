@@ -112,7 +112,7 @@ internal sealed class NodeClient : IDisposable
         using (response)
         {
             var body = await response.Content.ReadFromJsonAsync<JsonElement>().ConfigureAwait(false);
-            var error = body.TryGetProperty("error", out var e) ? e.GetString() : response.ReasonPhrase;
+            var error = body.TryGetProperty("detail", out var e) ? e.GetString() : response.ReasonPhrase;
             var fix = body.TryGetProperty("fix", out var f) ? $": {f.GetString()}" : "";
             throw new NodeUnreachableException($"the node refused ({(int)response.StatusCode}): {error}{fix}");
         }

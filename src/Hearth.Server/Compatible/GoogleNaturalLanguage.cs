@@ -97,12 +97,14 @@ internal static class GoogleNaturalLanguage
         wanted.AddRange(wants.Entities ? [Feature.Entities] : []);
         wanted.AddRange(wants.Sentiment || wants.EntitySentiment ? [Feature.Sentiment] : []);
         wanted.AddRange(wants.Classify || wants.Moderate ? [Feature.Categories] : []);
-        var result = analyzer.Analyze(text, wanted);
-        var language = document.Text(version == "v2" ? "languageCode" : "language") ?? result.Language.Code;
+        var asked = document.Text(version == "v2" ? "languageCode" : "language") is { Length: > 0 } code ? code.Split('-')[0].ToLowerInvariant() : null;
+        var language = asked ?? analyzer.Analyze(text, [Feature.Language]).Language.Code;
         if (language is not ("en" or "fr"))
         {
             throw new InvalidRequestException($"the language {language} is not supported for this request (Hearth reads en and fr)");
         }
+
+        var result = analyzer.Analyze(text, wanted, language);
 
         var response = new JsonObject { [version == "v2" ? "languageCode" : "language"] = language };
         if (version == "v2")
@@ -217,5 +219,12 @@ internal static class GoogleNaturalLanguage
 
     /// <summary>Google's error shape.</summary>
     internal static IResult Error(int code, string message) =>
-        Results.Json(new { error = new { code, message, status = code == 400 ? "INVALID_ARGUMENT" : "NOT_FOUND" } }, statusCode: code);
+        Results.Json(new { error = new { code, message, status = code switch
+        {
+            400 or 413 or 415 => "INVALID_ARGUMENT",
+            401 => "UNAUTHENTICATED",
+            404 => "NOT_FOUND",
+            405 => "UNIMPLEMENTED",
+            _ => "INTERNAL",
+        } } }, statusCode: code);
 }

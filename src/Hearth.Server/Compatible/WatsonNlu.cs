@@ -142,7 +142,13 @@ internal static class WatsonNlu
         }
 
         warnings.AddRange(features.Select(f => f.Key).Where(NotAvailable.ContainsKey).Select(f => NotAvailable[f]));
-        var result = analyzer.Analyze(text, wanted);
+        var asked = body.Text("language")?.Split('-')[0].ToLowerInvariant();
+        if (asked is not (null or "en" or "fr"))
+        {
+            return Json.WatsonError($"unsupported text language: {asked}");
+        }
+
+        var result = analyzer.Analyze(text, wanted, asked);
         Func<string, JsonNode?> emotionOf = target =>
             result.Emotion?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } e
             ? Emotions(e.Emotion)
@@ -151,7 +157,7 @@ internal static class WatsonNlu
             result.Sentiment?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } s
             ? new JsonObject { ["score"] = s.Score, ["label"] = s.Label }
             : null;
-        var language = body.Text("language") ?? result.Language.Code;
+        var language = result.Language.Code;
         if (language is not ("en" or "fr"))
         {
             return Json.WatsonError($"unsupported text language: {language}");

@@ -64,16 +64,17 @@ internal static class ApiEndpoints
             {
                 if (string.IsNullOrWhiteSpace(request.Text))
                 {
-                    return Problem(400, "no text to analyse", "send {\"text\": \"…\", \"features\": \"entities,sentiment\"}");
+                    return Problem(400, "no text to analyse", "send {\"text\": \"…\", \"features\": [\"entities\", \"sentiment\"]}");
                 }
 
                 try
                 {
-                    return Results.Ok(analyzer.Analyze(request.Text, Feature.Parse(request.Features)));
+                    return Results.Ok(analyzer.Analyze(request.Text, Feature.Parse(string.Join(',', request.Features ?? [])),
+                        request.Language));
                 }
                 catch (ArgumentException e)
                 {
-                    return Problem(400, e.Message, "leave 'features' out for all of them");
+                    return Problem(400, e.Message, "leave 'features' out for all of them, and 'language' out to detect it");
                 }
             })
             .WithSummary("Hearth's own text analysis of one document (docs/analyze.md); the dashboard's 'Analyse text' uses it.");
@@ -167,10 +168,16 @@ internal static class ApiEndpoints
         }
     }
 
-    internal static IResult Problem(int status, string error, string fix) => Results.Json(new { error, fix }, statusCode: status);
+    /// <summary>An RFC 9457 problem: what went wrong in <c>detail</c>, what to do in <c>fix</c>.</summary>
+    internal static IResult Problem(int status, string detail, string fix) =>
+        Results.Problem(detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["fix"] = fix });
 
-    /// <summary>The body of <c>POST /api/analyze</c>: the text and, optionally, a comma-separated feature list.</summary>
-    internal sealed record AnalyzeRequest(string Text, string? Features);
+    /// <summary>
+    /// The body of <c>POST /api/analyze</c>: the text, the features (all when left out) and the language (detected when left out).
+    /// </summary>
+    internal sealed record AnalyzeRequest(string Text,
+        [property: System.Text.Json.Serialization.JsonConverter(typeof(FeatureListConverter))] IReadOnlyList<string>? Features,
+        string? Language = null);
 
     /// <summary>The body of <c>POST /api/alerts</c>.</summary>
     internal sealed record NewAlert(string Subject, string Message, Severity? Severity);

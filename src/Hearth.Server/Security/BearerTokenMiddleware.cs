@@ -27,13 +27,10 @@ internal sealed class BearerTokenMiddleware(RequestDelegate next, NodeToken toke
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer"; // no Basic challenge: browsers would pop up their own login dialog
-        await context.Response.WriteAsJsonAsync(new
-        {
-            error = presented is null ? "this Hearth node requires a token" : "the token is not this node's, or it has expired",
-            fix = "send 'Authorization: Bearer <token>' (Google clients: the token as apiKey); 'hearth token' on the node prints it",
-        }).ConfigureAwait(false);
+        await ErrorMiddleware.WriteAsync(context, StatusCodes.Status401Unauthorized,
+            presented is null ? "this Hearth node requires a token" : "the token is not this node's, or it has expired",
+            "send 'Authorization: Bearer <token>' (Google clients: the token as apiKey); 'hearth token' on the node prints it").ConfigureAwait(false);
     }
 
     private static string? NonEmpty(Microsoft.Extensions.Primitives.StringValues value) => string.IsNullOrEmpty(value) ? null : value.ToString();

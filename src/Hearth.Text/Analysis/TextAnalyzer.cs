@@ -17,15 +17,19 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
     /// <summary>Languages whose stop words, month and day names the analysers know.</summary>
     private static readonly string[] FullySupported = ["en", "fr"];
 
-    public AnalysisResult Analyze(string text, IReadOnlyList<string> features) => AnalyzeMany([text], features)[0];
+    /// <param name="language">The language the text is in (a code of <see cref="LanguageDetector.Codes"/>); null: detected.</param>
+    public AnalysisResult Analyze(string text, IReadOnlyList<string> features, string? language = null) =>
+        AnalyzeMany([text], features, language)[0];
 
     /// <summary>
     /// Several documents at once: their sentences go through the encoder together (once, for every head), which
     /// is faster than one by one. Results in input order.
     /// </summary>
-    public IReadOnlyList<AnalysisResult> AnalyzeMany(IReadOnlyList<string> texts, IReadOnlyList<string> features)
+    /// <param name="language">The language every text is in; null: each one's is detected.</param>
+    public IReadOnlyList<AnalysisResult> AnalyzeMany(IReadOnlyList<string> texts, IReadOnlyList<string> features, string? language = null)
     {
-        var parts = texts.Select(text => Prepare(text, features)).ToList();
+        var given = language is null ? null : new LanguageGuess(LanguageDetector.Check(language), 1);
+        var parts = texts.Select(text => Prepare(text, features, given)).ToList();
         var (wantSentiment, wantEmotion, wantTone) = (features.Contains(Feature.Sentiment), features.Contains(Feature.Emotion),
             features.Contains(Feature.Tone));
         var (wantCategories, wantPersonality) = (features.Contains(Feature.Categories), features.Contains(Feature.Personality));
@@ -57,11 +61,11 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
     }
 
     private (AnalysisResult Result, IReadOnlyList<Sentence> Sentences, IReadOnlyList<string> Targets) Prepare(string text,
-        IReadOnlyList<string> features)
+        IReadOnlyList<string> features, LanguageGuess? given)
     {
         var sentences = Segmenter.Sentences(text);
         var words = sentences.Sum(s => s.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number));
-        var language = features.Any(f => f != Feature.Sentences) ? languages.Detect(text) : LanguageGuess.Unknown;
+        var language = given ?? (features.Any(f => f != Feature.Sentences) ? languages.Detect(text) : LanguageGuess.Unknown);
         var notes = new List<string>();
         var supported = FullySupported.Contains(language.Code);
         if (!supported && features.Contains(Feature.Keywords))

@@ -218,7 +218,7 @@ $("#analyze").addEventListener("submit", async (event) => {
   try {
     const response = await api("/api/analyze", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: content }) });
     const r = await response.json();
-    if (!response.ok) { out.textContent = `${r.error} (${r.fix})`; return; }
+    if (!response.ok) { out.textContent = `${r.detail} (${r.fix})`; return; }
     const s = r.sentiment.document, e = r.emotion.document;
     out.innerHTML =
       `<p class="muted">language ${text(r.language.code)} · ${r.usage.words} words · ${r.usage.sentences} sentences${r.notes.length ? " · " + r.notes.map(text).join("; ") : ""}</p>` +
