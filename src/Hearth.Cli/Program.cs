@@ -9,6 +9,12 @@ using Hearth.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 
+if (Console.IsOutputRedirected)
+{
+    // Piped to a file or another program: no terminal width to fit, so tables keep each row on one line (job ids whole).
+    Spectre.Console.AnsiConsole.Profile.Width = 512;
+}
+
 var services = new ServiceCollection()
     .AddHearthHardware()
     .AddHearthText();

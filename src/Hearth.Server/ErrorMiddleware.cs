@@ -65,7 +65,8 @@ internal sealed partial class ErrorMiddleware(RequestDelegate next, ILogger<Erro
         _ => e.Message.TrimEnd('.'),
     };
 
-    private static bool IsConversion(JsonException json) => json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
+    private static bool IsConversion(JsonException json) =>
+        json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
 
     private static string Fix(int status) => status switch
     {

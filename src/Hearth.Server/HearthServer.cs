@@ -28,7 +28,8 @@ public static class HearthServer
         // small machines); the node's own watchdog and /healthz report real stalls.
         builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.Services.AddHearthHardware().AddHearthText().AddHearthServer(configure);
-        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // answered by ErrorMiddleware, with the reason
+        // A request the framework cannot read is answered by ErrorMiddleware, with the reason.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var validated = kestrel.ApplicationServices.GetRequiredService<IOptions<HearthServerOptions>>().Value;

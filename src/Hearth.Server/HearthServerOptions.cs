@@ -26,7 +26,8 @@ public sealed class HearthServerOptions
     public bool RequireToken { get; set; }
 
     /// <summary>Whether requests must carry <c>Authorization: Bearer &lt;token&gt;</c>: asked for, or any non-loopback bind.</summary>
-    public bool RequiresToken => RequireToken || !(Bind == "localhost" || (IPAddress.TryParse(Bind, out var address) && IPAddress.IsLoopback(address)));
+    public bool RequiresToken =>
+        RequireToken || !(Bind == "localhost" || (IPAddress.TryParse(Bind, out var address) && IPAddress.IsLoopback(address)));
 
     public IPAddress Address => Bind == "localhost" ? IPAddress.Loopback : IPAddress.Parse(Bind);
 }

@@ -12,7 +12,8 @@ public static class TextServiceCollectionExtensions
 {
     public static IServiceCollection AddHearthText(this IServiceCollection services)
     {
-        services.AddSingleton(new LanguageDetector(Environment.GetEnvironmentVariable("HEARTH_LANGUAGE") is { Length: > 0 } language ? language : "en"));
+        services.AddSingleton(new LanguageDetector(Environment.GetEnvironmentVariable("HEARTH_LANGUAGE") is { Length: > 0 } language ? language
+            : "en"));
         services.AddSingleton(Gazetteer.Empty);
         services.AddSingleton<EncoderRuntime>();
         services.AddSingleton<IAiRuntime>(sp => sp.GetRequiredService<EncoderRuntime>());

@@ -59,6 +59,19 @@ public sealed class AnalyzeEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Resuming_onto_a_file_that_is_not_hearths_output_names_it_and_leaves_it_untouched()
+    {
+        var other = Path.Combine(root, "notes.jsonl");
+        File.WriteAllText(other, "{\"id\": \"a\"}\ngarbage\n{\"torn");
+
+        var result = Hearth.Run("analyze", Corpus, "-o", other, "--resume");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{other}, line 2, is not a result of 'hearth analyze'", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("{\"id\": \"a\"}\ngarbage\n{\"torn", File.ReadAllText(other));
+    }
+
+    [Fact]
     public void One_document_gives_one_json_object_with_only_the_features_asked_for()
     {
         var input = Path.Combine(root, "in.txt");

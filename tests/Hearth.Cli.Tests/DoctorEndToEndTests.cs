@@ -88,5 +88,8 @@ public sealed class DoctorEndToEndTests
         Assert.Contains("Devices", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("What to do", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Your AI runs on: not checked (--no-ai)", result.Stdout, StringComparison.Ordinal);
+        // Piped (as here), tables are not cut at 80 columns: a check's finding stays on its row.
+        Assert.Contains(result.Stdout.Split('\n'), l => l.Contains("CUDA libraries load", StringComparison.Ordinal)
+            && l.Contains("cuBLAS", StringComparison.Ordinal));
     }
 }

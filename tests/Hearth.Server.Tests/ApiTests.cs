@@ -111,7 +111,8 @@ public sealed class ApiTests
     {
         await using var node = await TestNode.StartAsync();
 
-        using var array = await node.Http.PostAsJsonAsync("/api/analyze", new { text = "Marie Curie lived in Paris.", features = new[] { "entities" } });
+        using var array = await node.Http.PostAsJsonAsync("/api/analyze", new { text = "Marie Curie lived in Paris.",
+            features = new[] { "entities" } });
         using var text = await node.Http.PostAsJsonAsync("/api/analyze", new { text = "Marie Curie lived in Paris.", features = "entities" });
 
         var (a, t) = (await array.Content.ReadFromJsonAsync<JsonElement>(), await text.Content.ReadFromJsonAsync<JsonElement>());

@@ -95,7 +95,8 @@ public sealed class GoogleNaturalLanguageTests
         await using var node = await TestNode.StartAsync();
         const string Body = """{"document": {"type": "PLAIN_TEXT", "languageCode": "en", "content": "Anna loves Lyon."}}""";
 
-        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v2/documents:analyzeEntities", Json(Body))).Content.ReadAsStringAsync());
+        using var response = await node.Http.PostAsync("/v2/documents:analyzeEntities", Json(Body));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal("en", json.RootElement.GetProperty("languageCode").GetString());
         Assert.False(json.RootElement.GetProperty("entities")[0].TryGetProperty("salience", out _));

@@ -28,13 +28,14 @@ public sealed class OfficialClientTests(ITestOutputHelper output)
         var rows = stdout.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         foreach (var row in rows)
         {
-            output.WriteLine($"{S(row, "outcome"),-8} {S(row, "client"),-34} {S(row, "method"),-27} {S(row, "input"),-30} {row.GetProperty("status")} "
-                + S(row, "detail"));
+            output.WriteLine($"{S(row, "outcome"),-8} {S(row, "client"),-34} {S(row, "method"),-27} {S(row, "input"),-30} "
+                + $"{row.GetProperty("status")} {S(row, "detail")}");
         }
 
         Assert.True(exitCode == 0, $"clients.mjs exited with {exitCode}: {stderr}");
         Assert.True(rows.Count >= 50, $"only {rows.Count} calls reported: {stderr}");
-        Assert.Empty(rows.Where(r => S(r, "outcome") == "FAILED").Select(r => $"{S(r, "client")} {S(r, "method")} ({S(r, "input")}): {S(r, "detail")}"));
+        Assert.Empty(rows.Where(r => S(r, "outcome") == "FAILED").Select(r =>
+            $"{S(r, "client")} {S(r, "method")} ({S(r, "input")}): {S(r, "detail")}"));
         Assert.Contains(rows, r => S(r, "client").Contains("(iam)", StringComparison.Ordinal) && S(r, "outcome") == "ok");
         Assert.DoesNotContain(node.Token, stderr, StringComparison.Ordinal);
     }

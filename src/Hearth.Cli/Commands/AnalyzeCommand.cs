@@ -146,7 +146,10 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
         return errors > 0 ? ExitCodes.SomeInputsUnreadable : ExitCodes.Ok;
     }
 
-    /// <summary>The ids already written; a last line cut by an interruption is removed first.</summary>
+    /// <summary>
+    /// The ids already written; a last line cut by an interruption is removed. A file that is not Hearth's output (a line
+    /// that is not JSON with an id) is refused, untouched, with its name and line.
+    /// </summary>
     private static HashSet<string> ResumePoint(string path)
     {
         if (!File.Exists(path))
@@ -156,20 +159,38 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
 
         var content = File.ReadAllText(path);
         var end = content.LastIndexOf('\n') + 1;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var lines = content[..end].Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length > 0)
+            {
+                ids.Add(IdOf(lines[i]) ?? throw new InvalidOperationException($"{path}, line {i + 1}, is not a result of 'hearth analyze' (JSON "
+                    + "with an \"id\"): --resume appends to the output of an earlier run only; give another --output, or leave --resume out"));
+            }
+        }
+
         if (end < content.Length)
         {
             using var file = new FileStream(path, FileMode.Open);
             file.SetLength(Encoding.UTF8.GetByteCount(content.AsSpan(0, end)));
         }
 
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in content[..end].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        return ids;
+    }
+
+    private static string? IdOf(string line)
+    {
+        try
         {
             using var json = JsonDocument.Parse(line);
-            ids.Add(json.RootElement.GetProperty("id").GetString()!);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("id", out var id)
+                && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         }
-
-        return ids;
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static IReadOnlyList<(string Text, int Label)> LoadExamples(string path)

@@ -120,31 +120,49 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
     }
 
     /// <summary>
-    /// Why the silo could not listen, before Orleans tries (it binds with SO_REUSEPORT: a second node on the same ports
-    /// would start and share them); null when it can.
+    /// Why the node could not listen, before Kestrel and Orleans try (they would fail after a screen of stack traces, and
+    /// Orleans binds with SO_REUSEPORT: a second node on the same ports would start and share them); null when it can.
     /// </summary>
-    private static string? CannotListen(HearthClusterOptions cluster)
+    private static string? CannotListen(HearthServerOptions options)
     {
-        foreach (var port in new[] { cluster.SiloPort, cluster.GatewayPort })
+        if (Unbindable(options.Address, options.Port) is { } http)
         {
-            try
+            var mapped = options.Address.IsIPv4MappedToIPv6 ? $" (use {options.Address.MapToIPv4()} rather than {options.Address})" : "";
+            return http == System.Net.Sockets.SocketError.AddressAlreadyInUse
+                ? $"port {options.Port} is already in use: give --port another one, or --port 0 for any free port"
+                : $"the node cannot listen on {options.Address} port {options.Port} ({http}){mapped}: give --bind an address of this "
+                    + "machine, e.g. 127.0.0.1 (default) or 0.0.0.0";
+        }
+
+        var cluster = options.Cluster;
+        foreach (var port in cluster is null ? [] : new[] { cluster.SiloPort, cluster.GatewayPort })
+        {
+            switch (Unbindable(cluster!.AdvertisedAddress, port))
             {
-                var listener = new System.Net.Sockets.TcpListener(cluster.AdvertisedAddress, port);
-                listener.Start();
-                listener.Stop();
-            }
-            catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
-            {
-                return $"port {port} is already in use (another 'hearth up' on this machine?): give this node its own --silo-port and "
-                    + $"--gateway-port, or --no-cluster";
-            }
-            catch (System.Net.Sockets.SocketException e)
-            {
-                return $"the silo cannot listen on {cluster.AdvertisedAddress}:{port} ({e.Message}): give --advertise an address of this machine";
+                case System.Net.Sockets.SocketError.AddressAlreadyInUse:
+                    return $"port {port} is already in use (another 'hearth up' on this machine?): give this node its own --silo-port and "
+                        + $"--gateway-port, or --no-cluster";
+                case { } error:
+                    return $"the silo cannot listen on {cluster.AdvertisedAddress}:{port} ({error}): give --advertise an address of this machine";
             }
         }
 
         return null;
+    }
+
+    private static System.Net.Sockets.SocketError? Unbindable(System.Net.IPAddress address, int port)
+    {
+        try
+        {
+            var listener = new System.Net.Sockets.TcpListener(address, port);
+            listener.Start();
+            listener.Stop();
+            return null;
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            return e.SocketErrorCode;
+        }
     }
 
     /// <summary>The secret from its file or HEARTH_CLUSTER_SECRET; never printed.</summary>
@@ -183,7 +201,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         {
             // Resolving the options validates them: an OptionsValidationException lists every problem with its fix.
             var options = app.Services.GetRequiredService<HearthServerOptions>();
-            if (options.Cluster is { } silo && CannotListen(silo) is { } problem)
+            if (CannotListen(options) is { } problem)
             {
                 Console.Error.WriteLine($"error: {problem}");
                 return ExitCodes.UsageOrInternal;

@@ -19,7 +19,8 @@ internal static class GoogleEnums
 
     private static readonly string[] MentionType = ["TYPE_UNKNOWN", "PROPER", "COMMON"];
 
-    private static readonly string[] Tag = ["UNKNOWN", "ADJ", "ADP", "ADV", "CONJ", "DET", "NOUN", "NUM", "PRON", "PRT", "PUNCT", "VERB", "X", "AFFIX"];
+    private static readonly string[] Tag = ["UNKNOWN", "ADJ", "ADP", "ADV", "CONJ", "DET", "NOUN", "NUM", "PRON", "PRT", "PUNCT", "VERB", "X",
+        "AFFIX"];
 
     private static readonly string[] Label = ["UNKNOWN"];
 

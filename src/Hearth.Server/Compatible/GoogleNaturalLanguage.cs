@@ -52,7 +52,8 @@ internal static class GoogleNaturalLanguage
         {
             foreach (var version in v1Only ? ["v1"] : new[] { "v1", "v2" })
             {
-                app.MapPost($"/{version}/documents:{name}", (HttpRequest request, TextAnalyzer analyzer) => AnswerAsync(request, analyzer, method, version))
+                app.MapPost($"/{version}/documents:{name}", (HttpRequest request, TextAnalyzer analyzer) => AnswerAsync(request, analyzer, method,
+                    version))
                     .WithSummary($"Google Cloud Natural Language {version} {name}, locally (docs/api.md).");
             }
         }
@@ -75,7 +76,8 @@ internal static class GoogleNaturalLanguage
 
     private static JsonObject Answer(JsonNode? body, TextAnalyzer analyzer, Method method, string version)
     {
-        var document = body.Object("document") ?? throw new InvalidRequestException("'document' is required: {\"document\": {\"type\": \"PLAIN_TEXT\", \"content\": \"…\"}}");
+        var document = body.Object("document")
+            ?? throw new InvalidRequestException("'document' is required: {\"document\": {\"type\": \"PLAIN_TEXT\", \"content\": \"…\"}}");
         if (document.Text("gcsContentUri") is not null)
         {
             throw new InvalidRequestException("gcsContentUri is not supported: Hearth reads nothing from the network; send the text as content");
@@ -97,7 +99,8 @@ internal static class GoogleNaturalLanguage
         wanted.AddRange(wants.Entities ? [Feature.Entities] : []);
         wanted.AddRange(wants.Sentiment || wants.EntitySentiment ? [Feature.Sentiment] : []);
         wanted.AddRange(wants.Classify || wants.Moderate ? [Feature.Categories] : []);
-        var asked = document.Text(version == "v2" ? "languageCode" : "language") is { Length: > 0 } code ? code.Split('-')[0].ToLowerInvariant() : null;
+        var asked = document.Text(version == "v2" ? "languageCode" : "language") is { Length: > 0 } code ? code.Split('-')[0].ToLowerInvariant()
+            : null;
         var language = asked ?? analyzer.Analyze(text, [Feature.Language]).Language.Code;
         if (language is not ("en" or "fr"))
         {
@@ -117,7 +120,8 @@ internal static class GoogleNaturalLanguage
             response["sentences"] = new JsonArray([.. result.Sentences!.Select((s, i) => (JsonNode)new JsonObject
             {
                 ["text"] = Span(text, s.Text, s.Location[0], encoding),
-                ["sentiment"] = wants.Sentiment && result.Sentiment is { } all ? Sentiment(all.Sentences[i].Score, Math.Abs(all.Sentences[i].Score)) : null,
+                ["sentiment"] = wants.Sentiment && result.Sentiment is { } all
+                    ? Sentiment(all.Sentences[i].Score, Math.Abs(all.Sentences[i].Score)) : null,
             })]);
         }
 
@@ -177,7 +181,8 @@ internal static class GoogleNaturalLanguage
         return response;
     }
 
-    private static (bool Entities, bool EntitySentiment, bool Sentiment, bool Syntax, bool Classify, bool Moderate) Wants(Method method, JsonObject? features) =>
+    private static (bool Entities, bool EntitySentiment, bool Sentiment, bool Syntax, bool Classify, bool Moderate) Wants(Method method,
+        JsonObject? features) =>
         method switch
         {
             Method.Entities => (true, false, false, false, false, false),
@@ -198,7 +203,8 @@ internal static class GoogleNaturalLanguage
     private static JsonObject MentionSentiment(AnalysisResult result, int start)
     {
         var index = result.Sentences!.ToList().FindIndex(s => start >= s.Location[0] && start < s.Location[1]);
-        return result.Sentiment is { } all && index >= 0 ? Sentiment(all.Sentences[index].Score, Math.Abs(all.Sentences[index].Score)) : Sentiment(0, 0);
+        return result.Sentiment is { } all && index >= 0 ? Sentiment(all.Sentences[index].Score, Math.Abs(all.Sentences[index].Score))
+            : Sentiment(0, 0);
     }
 
     /// <summary>Google's TextSpan: the content and its offset in the unit <paramref name="encoding"/> says (-1 for NONE).</summary>

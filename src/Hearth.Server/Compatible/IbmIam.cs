@@ -14,7 +14,8 @@ internal static class IbmIam
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     public static void MapIbmIam(this WebApplication app) =>
-        app.MapPost("/identity/token", TokenAsync).WithSummary("IBM Cloud IAM token exchange: the node token as API key, a one-hour bearer token back.");
+        app.MapPost("/identity/token", TokenAsync)
+            .WithSummary("IBM Cloud IAM token exchange: the node token as API key, a one-hour bearer token back.");
 
     private static async Task<IResult> TokenAsync(HttpRequest request, NodeToken token, HearthServerOptions options, TimeProvider time)
     {

@@ -51,17 +51,20 @@ internal static class WatsonNlu
             models.MapGet($"/{kind}", (HttpRequest r) => Versioned(r, () => Results.Json(new { models = Array.Empty<object>() })))
                 .WithSummary($"Watson NLU custom {kind} models: none in Hearth.");
             models.MapPost($"/{kind}", (HttpRequest r) => Versioned(r, () => Json.WatsonError(
-                "custom Watson models cannot be trained on a Hearth node: train a local model with 'hearth train' and name it with the 'model' parameter")))
+                "custom Watson models cannot be trained on a Hearth node: train a local model with 'hearth train' and name it with the "
+                    + "'model' parameter")))
                 .WithSummary($"Watson NLU custom {kind} model creation: refused with the local alternative.");
             models.MapMethods($"/{kind}/{{id}}", ["GET", "PUT", "DELETE"], (HttpRequest r, string id) => Versioned(r, () => NoModel(id)))
                 .WithSummary($"One Watson NLU custom {kind} model: none exists in Hearth.");
         }
 
-        models.MapDelete("/{id}", (HttpRequest r, string id) => Versioned(r, () => NoModel(id))).WithSummary("Watson NLU model deletion: none exists in Hearth.");
+        models.MapDelete("/{id}", (HttpRequest r, string id) => Versioned(r, () => NoModel(id)))
+            .WithSummary("Watson NLU model deletion: none exists in Hearth.");
     }
 
     private static IResult Versioned(HttpRequest request, Func<IResult> answer) =>
-        string.IsNullOrEmpty(request.Query["version"]) ? Json.WatsonError("Missing required query parameter 'version' (e.g. ?version=2022-04-07)") : answer();
+        string.IsNullOrEmpty(request.Query["version"]) ? Json.WatsonError("Missing required query parameter 'version' (e.g. ?version=2022-04-07)")
+            : answer();
 
     private static IResult NoModel(string id) => Json.WatsonError($"model {id} not found", 404);
 
@@ -165,7 +168,8 @@ internal static class WatsonNlu
 
         var response = new JsonObject
         {
-            ["usage"] = new JsonObject { ["text_units"] = (text.Length + 9_999) / 10_000, ["text_characters"] = text.Length, ["features"] = features.Count },
+            ["usage"] = new JsonObject { ["text_units"] = (text.Length + 9_999) / 10_000, ["text_characters"] = text.Length,
+                ["features"] = features.Count },
             ["language"] = language,
         };
         if (body.Flag("return_analyzed_text") == true)

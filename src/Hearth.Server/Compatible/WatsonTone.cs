@@ -27,7 +27,8 @@ internal static class WatsonTone
     {
         app.MapPost("/v3/tone", ToneAsync).WithSummary("Watson Tone Analyzer v3, locally: anger, fear, joy, sadness, analytical, confident, "
             + "tentative.");
-        app.MapPost("/v3/tone_chat", ToneChatAsync).WithSummary("Watson Tone Analyzer v3 tone_chat, locally: sad, frustrated, satisfied per utterance.");
+        app.MapPost("/v3/tone_chat", ToneChatAsync)
+            .WithSummary("Watson Tone Analyzer v3 tone_chat, locally: sad, frustrated, satisfied per utterance.");
     }
 
     private static async Task<IResult> ToneChatAsync(HttpRequest request, TextAnalyzer analyzer)
@@ -42,7 +43,8 @@ internal static class WatsonTone
             var utterances = (await RequestJson.ReadAsync(request).ConfigureAwait(false)).Member("utterances") as JsonArray;
             if (utterances is not { Count: > 0 and <= 50 })
             {
-                return Json.WatsonError("Invalid JSON input: send {\"utterances\": [{\"text\": \"…\", \"user\": \"customer\"}]} with 1 to 50 utterances");
+                return Json.WatsonError(
+                    "Invalid JSON input: send {\"utterances\": [{\"text\": \"…\", \"user\": \"customer\"}]} with 1 to 50 utterances");
             }
 
             var answers = new JsonArray();
@@ -51,7 +53,10 @@ internal static class WatsonTone
                 var text = utterances[i].Text("text") ?? throw new InvalidRequestException($"utterance {i} has no text");
                 var tones = analyzer.Analyze(text, [Feature.Language, Feature.Tone]).Tone!.Document
                     .Where(t => ChatTones.ContainsKey(t.ToneId))
-                    .Select(t => (JsonNode)new JsonObject { ["score"] = t.Score, ["tone_id"] = ChatTones[t.ToneId].Id, ["tone_name"] = ChatTones[t.ToneId].Name });
+                    .Select(t => (JsonNode)new JsonObject
+                    {
+                        ["score"] = t.Score, ["tone_id"] = ChatTones[t.ToneId].Id, ["tone_name"] = ChatTones[t.ToneId].Name,
+                    });
                 answers.Add(new JsonObject { ["utterance_id"] = i, ["utterance_text"] = text, ["tones"] = new JsonArray([.. tones]) });
             }
 
