@@ -26,7 +26,7 @@ public sealed class ArduinoEndToEndTests : IDisposable
         var home = Directory.CreateDirectory(Path.Combine(root, "home")).FullName;
         node = Hearth.Start(home, "up", "--port", "0", "--silo-port", Port(), "--gateway-port", Port(), "--node-name", "bench-node",
             "--device", $"uno0=exec:{Path.Combine(root, "hearth-simavr")} {Path.Combine(root, "dense.elf")}");
-        var url = node.WaitFor(@"http://127\.0\.0\.1:\d+", TimeSpan.FromMinutes(1));
+        var url = node.WaitFor(@"http://127\.0\.0\.1:\d+", TimeSpan.FromMinutes(3));
 
         var unpaired = WaitForDevice(url);
         var paired = Hearth.Run("devices", "pair", "uno0", "--node", url);

@@ -74,7 +74,7 @@ public sealed class ClusterEndToEndTests : IDisposable
             .. join is null ? Array.Empty<string>() : ["--join", $"127.0.0.1:{join}"]];
         var node = Hearth.Start(home, args);
         nodes.Add(node);
-        return (node.WaitFor(@"http://127\.0\.0\.1:\d+", TimeSpan.FromMinutes(1)), silo, node);
+        return (node.WaitFor(@"http://127\.0\.0\.1:\d+", TimeSpan.FromMinutes(3)), silo, node);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Hearth.Cluster;
 using Hearth.Cluster.Membership;
 using Hearth.Cluster.Security;
 using Hearth.Server;
+using Hearth.Text.Analysis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -221,6 +222,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 }
             }
 
+            // The node reports ready only when its models answer: the encoder is loaded and the heads trained now, not on the
+            // first request (docs/api.md).
+            Console.Error.WriteLine("loading the text models…");
+            app.Services.GetRequiredService<TextAnalyzer>().Analyze("Anna loves the new GPU cluster in Lyon.", Feature.All);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Urls.First();
             AnsiConsole.MarkupLineInterpolated($"[bold]Hearth node up[/] on {address}");
