@@ -124,6 +124,11 @@ internal static class WatsonNlu
         if (features.ContainsKey("syntax"))
         {
             wanted.Add(Feature.Sentences);
+            if (features.Object("syntax")?.ContainsKey("tokens") == true)
+            {
+                warnings.Add("syntax.tokens: tokens with part of speech and lemma are not computed by Hearth yet (it has no tagger); "
+                    + "only sentences are returned");
+            }
         }
 
         var targeted = features.Object("entities").Flag("sentiment") == true || features.Object("keywords").Flag("sentiment") == true;
