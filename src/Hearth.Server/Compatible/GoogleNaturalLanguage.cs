@@ -101,13 +101,12 @@ internal static class GoogleNaturalLanguage
         wanted.AddRange(wants.Classify || wants.Moderate ? [Feature.Categories] : []);
         var asked = document.Text(version == "v2" ? "languageCode" : "language") is { Length: > 0 } code ? code.Split('-')[0].ToLowerInvariant()
             : null;
-        var language = asked ?? analyzer.Analyze(text, [Feature.Language]).Language.Code;
-        if (language is not ("en" or "fr"))
+        var result = asked is null or "en" or "fr" ? analyzer.Analyze(text, wanted, asked) : null;
+        var language = result?.Language.Code ?? asked!;
+        if (result is null || language is not ("en" or "fr"))
         {
             throw new InvalidRequestException($"the language {language} is not supported for this request (Hearth reads en and fr)");
         }
-
-        var result = analyzer.Analyze(text, wanted, language);
 
         var response = new JsonObject { [version == "v2" ? "languageCode" : "language"] = language };
         if (version == "v2")

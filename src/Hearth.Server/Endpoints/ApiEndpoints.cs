@@ -69,7 +69,7 @@ internal static class ApiEndpoints
 
                 try
                 {
-                    return Results.Ok(analyzer.Analyze(request.Text, Feature.Parse(string.Join(',', request.Features ?? [])),
+                    return Results.Ok(analyzer.Analyze(request.Text, Feature.Parse(request.Features),
                         request.Language));
                 }
                 catch (ArgumentException e)

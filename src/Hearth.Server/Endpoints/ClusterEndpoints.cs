@@ -65,7 +65,7 @@ internal static class ClusterEndpoints
 
         try
         {
-            var features = request.Kind == JobKind.Analyze ? Feature.Parse(string.Join(',', request.Features ?? [])) : [];
+            var features = request.Kind == JobKind.Analyze ? Feature.Parse(request.Features) : [];
             var documents = request.Kind == JobKind.Bench ? EveryNode(services) : request.Documents ?? [];
             var bench = request.Kind == JobKind.Bench ? request.Bench ?? new BenchRequest(null, Ai: true) : null;
             var id = await jobs.SubmitAsync(request with { Features = features, Documents = documents, Bench = bench },

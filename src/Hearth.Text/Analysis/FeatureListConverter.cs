@@ -6,7 +6,7 @@ namespace Hearth.Text.Analysis;
 /// <summary>
 /// Features in JSON: an array of names, as the APIs answer them (<c>["entities", "sentiment"]</c>); a comma-separated
 /// string is read too (<c>"entities,sentiment"</c>), as the CLI's <c>--features</c> takes it. Names are checked by
-/// <see cref="Feature.Parse"/>.
+/// <see cref="Feature.Parse(IReadOnlyList{string})"/>.
 /// </summary>
 public sealed class FeatureListConverter : JsonConverter<IReadOnlyList<string>>
 {
