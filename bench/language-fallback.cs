@@ -32,6 +32,18 @@ Console.WriteLine($"{"French (bench)",-16} {french.Count,9} {$"{frenchRaw.Count(
     + $" {$"{french.Count(s => detector.Detect(s).Code == "fr")} French",8}");
 Console.WriteLine($"French confidence: lowest {frenchRaw.Min(g => g.Confidence):0.00}");
 
+// Hearth asks Lingua's trigram model first and loads the full one only for short texts the trigrams are unsure of.
+Lingua.Language[] seven = [Lingua.Language.English, Lingua.Language.French, Lingua.Language.German, Lingua.Language.Spanish,
+    Lingua.Language.Italian, Lingua.Language.Portuguese, Lingua.Language.Dutch];
+var trigrams = Lingua.LanguageDetectorBuilder.FromLanguages(seven).WithLowAccuracyMode().Build();
+var full = Lingua.LanguageDetectorBuilder.FromLanguages(seven).Build();
+var every = sets.Values.SelectMany(s => s).Concat(french).ToList();
+var escalated = every.Count(s => trigrams.ComputeLanguageConfidenceValues(s).MaxBy(c => c.Value) is var (l, c)
+    && (l != Lingua.Language.English || c < LanguageDetector.SureEnough));
+var same = every.Count(s => trigrams.DetectLanguageOf(s) == full.DetectLanguageOf(s));
+Console.WriteLine($"texts on which Hearth loads Lingua's full model: {Share(escalated, every.Count)} of {every.Count}; "
+    + $"texts where the trigram model and the full one agree: {Share(same, every.Count)}");
+
 static string Share(int part, int all) => $"{100.0 * part / Math.Max(1, all):0.0} %";
 
 static IEnumerable<string> Sentences(string conll)

@@ -8,13 +8,13 @@ namespace Hearth.Text;
 
 /// <summary>
 /// The text models, loaded on first use and shared: the runtime's one MiniLM encoder (on CUDA where it really runs,
-/// else the CPU) and the heads trained on it. Model cards: docs/models/README.md, or <c>hearth models</c>.
+/// else the CPU) and the heads trained on it, shipped trained (<see cref="ShippedHeads"/>). Model cards: docs/models/README.md, or <c>hearth models</c>.
 /// </summary>
 /// <param name="runtime">The encoder runtime the doctor proves; its encoder is the one every head reads.</param>
 /// <param name="sentimentExamples">Examples to train the sentiment head on; null for the ones shipped with Hearth.</param>
 public sealed class TextModels(EncoderRuntime runtime, IReadOnlyList<(string Text, int Label)>? sentimentExamples = null)
 {
-    private static readonly string[] ReferenceSets = ["sentiment.tsv", "emotion.tsv", "style.tsv"];
+    private readonly Lazy<ShippedHeads> heads = new(() => ShippedHeads.Load() ?? ShippedHeads.Train(runtime.Encoder));
     private SentimentModel? sentiment;
     private LinearHead? emotion;
     private LinearHead? style;
@@ -23,21 +23,28 @@ public sealed class TextModels(EncoderRuntime runtime, IReadOnlyList<(string Tex
 
     public MiniLmEncoder Encoder => runtime.Encoder;
 
-    public SentimentModel Sentiment => sentiment ??= SentimentModel.Train(Encoder, sentimentExamples ?? SentimentModel.ShippedExamples());
+    /// <summary>The shipped sentiment head, or one trained on the examples given.</summary>
+    public SentimentModel Sentiment => sentiment ??= sentimentExamples is null
+        ? SentimentModel.From(heads.Value.Sentiment)
+        : SentimentModel.Train(Encoder, sentimentExamples);
 
-    public LinearHead Emotion => emotion ??= LinearHead.Train(Encoder, Resources.Examples("emotion.tsv"));
+    public LinearHead Emotion => emotion ??= LinearHead.From(heads.Value.Emotion);
 
     /// <summary>Language style: analytical, confident, tentative, or none.</summary>
-    public LinearHead Style => style ??= LinearHead.Train(Encoder, Resources.Examples("style.tsv"));
+    public LinearHead Style => style ??= LinearHead.From(heads.Value.Style);
 
     /// <summary>Topic categories, zero-shot from a few typical sentences per category.</summary>
-    public CategoryModel Categories => categories ??= CategoryModel.Train(Encoder, Resources.Examples("categories.tsv"));
+    public CategoryModel Categories => categories ??= CategoryModel.From(heads.Value.Categories);
 
     /// <summary>Big Five with facets; percentiles among windows of the sentences of every shipped training set.</summary>
-    public PersonalityModel Personality => personality ??= PersonalityModel.Train(
-        Encoder,
-        Resources.Examples("personality.tsv"),
-        [.. ReferenceSets.SelectMany(Resources.Examples).Select(e => e.Text)]);
+    public PersonalityModel Personality => personality ??= PersonalityModel.From(heads.Value.Personality);
+
+    /// <summary>Loads the encoder and the heads now: a process that will need them loads them while it does other work.</summary>
+    public void Load()
+    {
+        _ = Encoder;
+        _ = heads.Value;
+    }
 
     /// <summary>The model cards of Hearth's text models (what they were trained on, measured quality).</summary>
     public static string ModelCards()

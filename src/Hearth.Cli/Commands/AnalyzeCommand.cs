@@ -66,6 +66,11 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
     {
         var features = Feature.Parse(settings.Features);
         var ownModels = settings.SentimentExamples is { } file ? new TextModels(runtime, LoadExamples(file)) : null;
+        if (features.Intersect(Feature.Encoded).Any())
+        {
+            _ = Task.Run(models.Load, cancellationToken); // on another core, while the language model loads and the documents are read
+        }
+
         var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), ownModels ?? models);
         var many = settings.Input is not ("-" or "/dev/stdin")
             && (Directory.Exists(settings.Input) || settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));

@@ -222,10 +222,11 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 }
             }
 
-            // The node reports ready only when its models answer: the encoder is loaded and the heads trained now, not on the
-            // first request (docs/api.md).
+            // The node reports ready only when its models answer: the encoder, the heads and both language models (a text in
+            // a language other than the default loads Lingua's full one) are loaded now, not on the first request (docs/api.md).
             Console.Error.WriteLine("loading the text models…");
-            app.Services.GetRequiredService<TextAnalyzer>().Analyze("Anna loves the new GPU cluster in Lyon.", Feature.All);
+            app.Services.GetRequiredService<TextAnalyzer>().AnalyzeMany(
+                ["Anna loves the new GPU cluster in Lyon.", "Anna adore le nouveau cluster de Lyon."], Feature.All);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Urls.First();
             AnsiConsole.MarkupLineInterpolated($"[bold]Hearth node up[/] on {address}");

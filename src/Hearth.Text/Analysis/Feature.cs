@@ -15,6 +15,9 @@ public static class Feature
 
     public static IReadOnlyList<string> All { get; } = [Language, Sentences, Entities, Keywords, Sentiment, Emotion, Tone, Categories, Personality];
 
+    /// <summary>The features read from sentence vectors: asking for one loads the encoder and its heads.</summary>
+    public static IReadOnlyList<string> Encoded { get; } = [Sentiment, Emotion, Tone, Categories, Personality];
+
     /// <summary>Checks a list of names (null or empty: all of them), as the APIs send it.</summary>
     public static IReadOnlyList<string> Parse(IReadOnlyList<string>? names) => Parse(string.Join(',', names ?? []));
 

@@ -33,7 +33,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         var (wantSentiment, wantEmotion, wantTone) = (features.Contains(Feature.Sentiment), features.Contains(Feature.Emotion),
             features.Contains(Feature.Tone));
         var (wantCategories, wantPersonality) = (features.Contains(Feature.Categories), features.Contains(Feature.Personality));
-        if (!wantSentiment && !wantEmotion && !wantTone && !wantCategories && !wantPersonality)
+        if (!features.Intersect(Feature.Encoded).Any())
         {
             return [.. parts.Select(p => p.Result)];
         }
@@ -79,8 +79,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
                 + "percentages, dates in numbers, e-mails and URLs are recognised in every language");
         }
 
-        foreach (var feature in features.Where(f =>
-            f is Feature.Sentiment or Feature.Emotion or Feature.Tone or Feature.Categories or Feature.Personality))
+        foreach (var feature in features.Intersect(Feature.Encoded))
         {
             if (language.Code == "fr")
             {

@@ -24,6 +24,12 @@ public sealed class CategoryModel
 
     public IReadOnlyList<string> Labels => [.. categories.Select(c => c.Label)];
 
+    /// <summary>Each category's centroid, as shipped in Models/heads.json.</summary>
+    public IReadOnlyDictionary<string, float[]> Centroids => categories.ToDictionary(c => c.Label, c => c.Centroid);
+
+    public static CategoryModel From(IReadOnlyDictionary<string, float[]> centroids) =>
+        new([.. centroids.Select(c => (c.Key, c.Value))]);
+
     public static CategoryModel Train(MiniLmEncoder encoder, IReadOnlyList<(string Text, string Label)> examples)
     {
         var vectors = encoder.Encode([.. examples.Select(e => e.Text)]);

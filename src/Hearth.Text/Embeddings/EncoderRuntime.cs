@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hearth.Hardware.Ai;
+using Hearth.Hardware.History;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Hearth.Text.Embeddings;
@@ -12,7 +13,14 @@ namespace Hearth.Text.Embeddings;
 /// </summary>
 public sealed class EncoderRuntime : IAiRuntime, IDisposable
 {
-    private readonly Lazy<(MiniLmEncoder Encoder, string? Fallback)> shared = new(Place);
+    private readonly Lazy<(MiniLmEncoder Encoder, string? Fallback)> shared;
+
+    /// <param name="cache">Where the model prepared for the CPU is kept; null: HEARTH_HOME/cache (none if it cannot be made).</param>
+    public EncoderRuntime(string? cache = null)
+    {
+        cache ??= DefaultCache();
+        shared = new(() => Place(cache));
+    }
 
     /// <summary>The shared encoder (placed and loaded on first use).</summary>
     public MiniLmEncoder Encoder => shared.Value.Encoder;
@@ -59,11 +67,23 @@ public sealed class EncoderRuntime : IAiRuntime, IDisposable
         }
     }
 
-    private static (MiniLmEncoder Encoder, string? Fallback) Place()
+    private static string? DefaultCache()
+    {
+        try
+        {
+            return Path.Combine(HearthHome.Resolve(), "cache");
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // HEARTH_HOME is not writable: the model is read from the package each time
+        }
+    }
+
+    private static (MiniLmEncoder Encoder, string? Fallback) Place(string? cache)
     {
         if (!OnnxEnvironment.ListedProviders().Contains(ExecutionProviders.Cuda))
         {
-            return (new MiniLmEncoder(ExecutionProviders.Cpu), null);
+            return (new MiniLmEncoder(ExecutionProviders.Cpu, cache), null);
         }
 
         try
@@ -72,7 +92,7 @@ public sealed class EncoderRuntime : IAiRuntime, IDisposable
         }
         catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
         {
-            return (new MiniLmEncoder(ExecutionProviders.Cpu),
+            return (new MiniLmEncoder(ExecutionProviders.Cpu, cache),
                 $"the CUDA provider is listed but cannot run the model ({ProviderOptions.Failure(ExecutionProviders.Cuda, e)}): running on the CPU");
         }
     }

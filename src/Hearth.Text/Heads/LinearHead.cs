@@ -22,6 +22,11 @@ public sealed class LinearHead
 
     public IReadOnlyList<string> Labels { get; }
 
+    /// <summary>The head's trained parameters, as shipped in Models/heads.json.</summary>
+    public HeadWeights Weights => new(Labels, weights, biases);
+
+    public static LinearHead From(HeadWeights trained) => new(trained.Labels, trained.Weights, trained.Biases);
+
     public static LinearHead Train(MiniLmEncoder encoder, IReadOnlyList<(string Text, string Label)> examples, int epochs = 500, float rate = 2f,
         float l2 = 1e-3f)
     {
@@ -78,3 +83,6 @@ public sealed class LinearHead
 
     public float Probability(float[] vector, string label) => Probabilities(vector)[Labels.ToList().IndexOf(label)];
 }
+
+/// <summary>A softmax head's parameters: one row of weights and one bias per label.</summary>
+public sealed record HeadWeights(IReadOnlyList<string> Labels, float[][] Weights, float[] Biases);

@@ -3,12 +3,15 @@ namespace Hearth.Text.Heads;
 /// <summary>The labelled examples shipped in Models/ ("label TAB text" lines, '#' comments).</summary>
 internal static class Resources
 {
-    public static IReadOnlyList<(string Text, string Label)> Examples(string file)
+    public static IReadOnlyList<(string Text, string Label)> Examples(string file) => Parse(Text(file));
+
+    /// <summary>The whole text of a shipped file of Models/.</summary>
+    public static string Text(string file)
     {
         using var stream = typeof(Resources).Assembly.GetManifestResourceStream($"Hearth.Text.Models.{file}")
             ?? throw new InvalidOperationException($"the training set {file} is missing from the build");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        return reader.ReadToEnd();
     }
 
     public static IReadOnlyList<(string Text, string Label)> Parse(string tsv) =>

@@ -23,15 +23,18 @@ public sealed class PersonalityModel
     private readonly Norm[] facetNorms;
     private readonly Norm[] traitNorms;
 
-    private PersonalityModel(float[][] directions, IReadOnlyList<float[]> reference)
+    private PersonalityModel(float[][] directions, Norm[] facetNorms, Norm[] traitNorms)
     {
         this.directions = directions;
-        var windows = Enumerable.Range(0, reference.Count)
-            .Select(i => FacetScores(Enumerable.Range(i, ReferenceWindow).Select(j => reference[j % reference.Count]).ToList()))
-            .ToList();
-        facetNorms = [.. Enumerable.Range(0, directions.Length).Select(f => Norm.Of(windows.Select(w => w[f])))];
-        traitNorms = [.. Enumerable.Range(0, Facets.Traits.Length).Select(t => Norm.Of(windows.Select(w => TraitScore(w, t))))];
+        this.facetNorms = facetNorms;
+        this.traitNorms = traitNorms;
     }
+
+    /// <summary>The model's trained parameters, as shipped in Models/heads.json.</summary>
+    public PersonalityWeights Weights => new(directions, [.. facetNorms.Select(n => n.ToArray())], [.. traitNorms.Select(n => n.ToArray())]);
+
+    public static PersonalityModel From(PersonalityWeights trained) => new(trained.Directions,
+        [.. trained.FacetNorms.Select(Norm.From)], [.. trained.TraitNorms.Select(Norm.From)]);
 
     /// <param name="items">"facet_id+" or "facet_id-" labelled statements.</param>
     /// <param name="reference">Sentences whose windows define the percentiles (several hundred, varied).</param>
@@ -47,8 +50,14 @@ public sealed class PersonalityModel
             return direction;
         }).ToArray();
         // A fixed shuffle, so that a window mixes sentences from every part of the reference set.
-        var shuffled = reference.OrderBy(s => StableHash(s)).ToList();
-        return new PersonalityModel(directions, encoder.Encode(shuffled));
+        var shuffled = encoder.Encode([.. reference.OrderBy(s => StableHash(s))]);
+        var windows = Enumerable.Range(0, shuffled.Length)
+            .Select(i => FacetScores(directions, [.. Enumerable.Range(i, ReferenceWindow).Select(j => shuffled[j % shuffled.Length])]))
+            .ToList();
+        return new PersonalityModel(
+            directions,
+            [.. Enumerable.Range(0, directions.Length).Select(f => Norm.Of(windows.Select(w => w[f])))],
+            [.. Enumerable.Range(0, Facets.Traits.Length).Select(t => Norm.Of(windows.Select(w => TraitScore(w, t))))]);
     }
 
     /// <summary>Watson's error for a text too short to profile, or null when it is long enough.</summary>
@@ -64,7 +73,7 @@ public sealed class PersonalityModel
             throw new ArgumentException(error, nameof(words));
         }
 
-        var scores = FacetScores(sentences);
+        var scores = FacetScores(directions, sentences);
         var facet = 0;
         var traits = Facets.Traits.Select((trait, t) =>
         {
@@ -81,7 +90,7 @@ public sealed class PersonalityModel
     private static TraitScore Score(string id, string name, double raw, Norm norm, IReadOnlyList<TraitScore> children) =>
         new(id, name, Math.Round(norm.Percentile(raw), 4), Math.Round(raw, 4), children);
 
-    private double[] FacetScores(IReadOnlyList<float[]> sentences) =>
+    private static double[] FacetScores(float[][] directions, IReadOnlyList<float[]> sentences) =>
         [.. directions.Select(d => sentences.Count == 0 ? 0 : sentences.Average(s => (double)TensorPrimitives.Dot(s, d)))];
 
     private static double TraitScore(double[] facetScores, int trait) => facetScores.Skip(trait * 6).Take(6).Average();
@@ -97,6 +106,10 @@ public sealed class PersonalityModel
             return new Norm(mean, Math.Max(1e-6, Math.Sqrt(list.Average(v => (v - mean) * (v - mean)))));
         }
 
+        public static Norm From(double[] meanAndSd) => new(meanAndSd[0], meanAndSd[1]);
+
+        public double[] ToArray() => [Mean, Sd];
+
         public double Percentile(double raw) => 0.5 * (1 + Erf((raw - Mean) / (Sd * Math.Sqrt(2))));
 
         // Abramowitz & Stegun 7.1.26 (error below 1.5e-7).
@@ -108,3 +121,9 @@ public sealed class PersonalityModel
         }
     }
 }
+
+/// <summary>
+/// The personality model's parameters: one direction per facet, and the mean and standard deviation ([mean, sd]) of the
+/// reference windows' scores per facet and per trait, from which percentiles are read.
+/// </summary>
+public sealed record PersonalityWeights(float[][] Directions, double[][] FacetNorms, double[][] TraitNorms);

@@ -22,6 +22,11 @@ public sealed class SentimentModel
     public static IReadOnlyList<(string Text, int Label)> Parse(string tsv) =>
         [.. Resources.Parse(tsv).Select(e => (e.Text, int.Parse(e.Label, CultureInfo.InvariantCulture)))];
 
+    /// <summary>The head's trained parameters (labels "0" negative, "1" positive).</summary>
+    public HeadWeights Weights => head.Weights;
+
+    public static SentimentModel From(HeadWeights trained) => new(LinearHead.From(trained));
+
     public static SentimentModel Train(MiniLmEncoder encoder, IReadOnlyList<(string Text, int Label)> examples) =>
         new(LinearHead.Train(encoder, [.. examples.Select(e => (e.Text, e.Label.ToString(CultureInfo.InvariantCulture)))]));
 
