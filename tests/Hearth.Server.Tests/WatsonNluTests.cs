@@ -83,6 +83,32 @@ public sealed class WatsonNluTests
     }
 
     [Fact]
+    public async Task Metadata_of_an_html_page_is_read_from_its_markup_and_plain_text_gets_a_warning()
+    {
+        await using var node = await TestNode.StartAsync();
+        const string Page = """
+            <html><head><title>GPU prices fall</title><meta name="author" content="Anna Martin">
+            <meta property="article:published_time" content="2026-11-30T08:15:00Z"><meta property="og:image" content="https://x.test/a.png">
+            <link rel="alternate" type="application/rss+xml" href="https://x.test/feed"></head>
+            <body><p>Prices of GPUs fell this week in Lyon.</p></body></html>
+            """;
+
+        var html = await node.Http.PostAsync(Path, Json(JsonSerializer.Serialize(new { html = Page, features = new { metadata = new { } } })));
+        var text = await node.Http.PostAsync(Path, Json("""{"text": "Prices of GPUs fell this week.", "features": {"metadata": {}}}"""));
+        using var page = JsonDocument.Parse(await html.Content.ReadAsStringAsync());
+        using var plain = JsonDocument.Parse(await text.Content.ReadAsStringAsync());
+
+        var metadata = page.RootElement.GetProperty("metadata");
+        Assert.Equal("GPU prices fall", metadata.GetProperty("title").GetString());
+        Assert.Equal("Anna Martin", metadata.GetProperty("authors")[0].GetProperty("name").GetString());
+        Assert.Equal("2026-11-30T08:15:00", metadata.GetProperty("publication_date").GetString());
+        Assert.Equal("https://x.test/a.png", metadata.GetProperty("image").GetString());
+        Assert.Equal("https://x.test/feed", metadata.GetProperty("feeds")[0].GetProperty("link").GetString());
+        Assert.False(plain.RootElement.TryGetProperty("metadata", out _));
+        Assert.Contains("metadata: only available for html input", plain.RootElement.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Beyond_loopback_a_watson_client_authenticates_with_its_api_key_set_to_the_token()
     {
         await using var node = await TestNode.StartAsync(bind: "0.0.0.0");

@@ -37,7 +37,42 @@ public sealed class WatsonPersonalityTests
         var warnings = root.GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("warning_id").GetString()).ToList();
         Assert.Contains("WORD_COUNT_MESSAGE", warnings);
         Assert.Contains("ACCURACY", warnings);
-        Assert.Equal(0, root.GetProperty("needs").GetArrayLength());
+        Assert.DoesNotContain("NOT_COMPUTED", warnings); // consumption preferences were not asked for
+        Assert.Equal(12, root.GetProperty("needs").GetArrayLength());
+        Assert.Equal(5, root.GetProperty("values").GetArrayLength());
+        Assert.All(root.GetProperty("needs").EnumerateArray().Concat(root.GetProperty("values").EnumerateArray()), n =>
+        {
+            Assert.InRange(n.GetProperty("percentile").GetDouble(), 0, 1);
+            Assert.Contains(n.GetProperty("category").GetString(), new[] { "needs", "values" });
+        });
+        Assert.Equal("need_challenge", root.GetProperty("needs")[0].GetProperty("trait_id").GetString());
+    }
+
+    [Fact]
+    public async Task Names_follow_accept_language_and_consumption_preferences_are_said_not_computed()
+    {
+        await using var node = await TestNode.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v3/profile?version=2017-10-13&consumption_preferences=true")
+        {
+            Content = new StringContent(Essay, Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("fr");
+        using var german = new HttpRequestMessage(HttpMethod.Post, "/v3/profile?version=2017-10-13")
+        {
+            Content = new StringContent(Essay, Encoding.UTF8, "text/plain"),
+        };
+        german.Headers.AcceptLanguage.ParseAdd("de");
+
+        using var french = JsonDocument.Parse(await (await node.Http.SendAsync(request)).Content.ReadAsStringAsync());
+        using var inGerman = JsonDocument.Parse(await (await node.Http.SendAsync(german)).Content.ReadAsStringAsync());
+
+        Assert.Equal("Ouverture", french.RootElement.GetProperty("personality")[0].GetProperty("name").GetString());
+        Assert.Equal("Défi", french.RootElement.GetProperty("needs")[0].GetProperty("name").GetString());
+        Assert.Equal(0, french.RootElement.GetProperty("consumption_preferences").GetArrayLength());
+        Assert.Contains(french.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("warning_id").GetString() == "NOT_COMPUTED");
+        Assert.Equal("Openness", inGerman.RootElement.GetProperty("personality")[0].GetProperty("name").GetString());
+        Assert.Contains(inGerman.RootElement.GetProperty("warnings").EnumerateArray(),
+            w => w.GetProperty("warning_id").GetString() == "NAMES_IN_ENGLISH");
     }
 
     [Fact]

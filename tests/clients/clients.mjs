@@ -78,8 +78,9 @@ for (const [name, authenticator] of [
     { check: r => has(r, 'sentiment.document.label', 'emotion.document.emotion.anger', 'keywords') });
   await call(client, 'analyze', 'French', () => nlu.analyze({ text: french, features: { entities: {}, keywords: {}, sentiment: {} } }),
     { check: r => r.language !== 'fr' ? `language ${r.language}` : has(r, 'entities', 'keywords', 'sentiment.document') });
-  await call(client, 'analyze', 'HTML', () => nlu.analyze({ html, features: { keywords: {} }, returnAnalyzedText: true }),
-    { check: r => /var x|<title>|headphoneshome/i.test(r.analyzed_text ?? '') ? `analyzed_text ${r.analyzed_text}` : has(r, 'keywords') });
+  await call(client, 'analyze', 'HTML', () => nlu.analyze({ html, features: { keywords: {}, metadata: {} }, returnAnalyzedText: true }),
+    { check: r => /var x|<title>|headphoneshome/i.test(r.analyzed_text ?? '') ? `analyzed_text ${r.analyzed_text}`
+      : r.metadata?.title !== 'Headphones' ? `metadata.title ${r.metadata?.title}` : has(r, 'keywords') });
   await call(client, 'analyze', '60,000 characters', () => nlu.analyze({ text: long, features: { keywords: { limit: 2 } } }),
     { check: r => r.usage?.text_units !== 5 ? `text_units ${r.usage?.text_units}` : has(r, 'warnings') });
   await call(client, 'analyze', 'empty text', () => nlu.analyze({ text: ' ', features: { keywords: {} } }), { refusal: { status: 400 } });
@@ -115,8 +116,9 @@ await call('ibm-watson 6 Tone', 'toneChat', 'two utterances', () => tone.toneCha
 await call('ibm-watson 6 Tone', 'toneChat', 'no utterances', () => tone.toneChat({ utterances: [] }), { refusal: { status: 400 } });
 const pi = new PersonalityInsightsV3({ version: '2017-10-13', authenticator: auth6, serviceUrl: base });
 await call('ibm-watson 6 Personality', 'profile', '700+ words, JSON', () => pi.profile({ content: { contentItems: [{ content: words(720), contenttype: 'text/plain' }] }, contentType: 'application/json', rawScores: true, consumptionPreferences: true }),
-  // needs and values are not computed by Hearth: empty, with a NOT_COMPUTED warning (docs/api.md).
-  { check: r => r.word_count < 700 ? `word_count ${r.word_count}` : r.warnings?.some(w => w.warning_id === 'NOT_COMPUTED') ? has(r, 'personality.0.children') : 'no NOT_COMPUTED warning' });
+  // consumption preferences are not computed by Hearth: empty, with a NOT_COMPUTED warning (docs/api.md).
+  { check: r => r.word_count < 700 ? `word_count ${r.word_count}` : r.needs?.length !== 12 || r.values?.length !== 5 ? 'needs or values missing'
+    : r.warnings?.some(w => w.warning_id === 'NOT_COMPUTED') ? has(r, 'personality.0.children') : 'no NOT_COMPUTED warning' });
 // The real service read ar, en, es, ja and ko only: French is refused, as there.
 await call('ibm-watson 6 Personality', 'profile', '700+ words, text/plain, French', () => pi.profile({ content: (french + ' ').repeat(45), contentType: 'text/plain', contentLanguage: 'fr' }),
   { refusal: { status: 400 } });

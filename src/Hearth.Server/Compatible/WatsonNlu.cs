@@ -182,6 +182,26 @@ internal static class WatsonNlu
             response["analyzed_text"] = text;
         }
 
+        if (features.ContainsKey("metadata"))
+        {
+            if (body.Text("html") is { } page && body.Text("text") is null)
+            {
+                var metadata = HtmlMetadata.Read(page);
+                response["metadata"] = new JsonObject
+                {
+                    ["title"] = metadata.Title ?? "",
+                    ["authors"] = new JsonArray([.. metadata.Authors.Select(a => (JsonNode)new JsonObject { ["name"] = a })]),
+                    ["publication_date"] = metadata.PublicationDate ?? "",
+                    ["image"] = metadata.Image ?? "",
+                    ["feeds"] = new JsonArray([.. metadata.Feeds.Select(f => (JsonNode)new JsonObject { ["link"] = f })]),
+                };
+            }
+            else
+            {
+                warnings.Add("metadata: only available for html input");
+            }
+        }
+
         if (result.Entities is { } entities)
         {
             var limit = features.Object("entities").Integer("limit", 1, 10_000) ?? 50;

@@ -8,9 +8,9 @@ namespace Hearth.Server.Compatible;
 
 /// <summary>
 /// IBM Watson Personality Insights v3's <c>POST /v3/profile</c> (retired by IBM in December 2021), back and local:
-/// text/plain, text/html or JSON <c>contentItems</c>; Big Five with facets as percentiles under Watson's trait ids;
-/// Watson's word-count discipline (under 100 words an error, under 600 a warning). Needs, values and consumption
-/// preferences are not computed: they come back empty, with a warning that says so.
+/// text/plain, text/html or JSON <c>contentItems</c>; Big Five with facets, needs and values as percentiles under Watson's
+/// ids, named in English or French (<c>Accept-Language</c>); Watson's word-count discipline (under 100 words an error, under
+/// 600 a warning). Consumption preferences are not computed: asked for, they come back empty with a warning that says so.
 /// </summary>
 internal static class WatsonPersonality
 {
@@ -76,8 +76,19 @@ internal static class WatsonPersonality
         }
 
         warnings.Add(Warning("ACCURACY", PersonalityProfile.Accuracy));
-        warnings.Add(Warning("NOT_COMPUTED", "needs, values and consumption preferences are not computed by Hearth; only the Big Five and their "
-            + "facets are"));
+        var consumption = string.Equals(request.Query["consumption_preferences"], "true", StringComparison.OrdinalIgnoreCase);
+        if (consumption)
+        {
+            warnings.Add(Warning("NOT_COMPUTED", "consumption preferences are not computed by Hearth; the Big Five with their facets, needs "
+                + "and values are"));
+        }
+
+        var names = PersonalityNames.For(request.Headers.AcceptLanguage.ToString());
+        if (names.Warning is { } namesWarning)
+        {
+            warnings.Add(Warning("NAMES_IN_ENGLISH", namesWarning));
+        }
+
         if (request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
         {
             var headers = string.Equals(request.Query["csv_headers"], "true", StringComparison.OrdinalIgnoreCase);
@@ -89,9 +100,10 @@ internal static class WatsonPersonality
             ["word_count"] = profile.WordCount,
             ["word_count_message"] = profile.WordCountMessage,
             ["processed_language"] = "en",
-            ["personality"] = new JsonArray([.. profile.Traits.Select(t => Trait(t, raw))]),
-            ["needs"] = new JsonArray(),
-            ["values"] = new JsonArray(),
+            ["personality"] = new JsonArray([.. profile.Traits.Select(t => Trait(t, "personality", raw, names.Name))]),
+            ["needs"] = new JsonArray([.. profile.Needs.Select(n => Trait(n, "needs", raw, names.Name))]),
+            ["values"] = new JsonArray([.. profile.Values.Select(v => Trait(v, "values", raw, names.Name))]),
+            ["consumption_preferences"] = consumption ? new JsonArray() : null,
             ["warnings"] = warnings,
         };
         return Results.Text(Json.WithoutNulls(response).ToJsonString(), "application/json");
@@ -100,7 +112,7 @@ internal static class WatsonPersonality
     /// <summary>The profile as Watson's CSV: one row of percentiles (and raw scores), with a header row when asked.</summary>
     private static string Csv(PersonalityProfile profile, bool raw, bool headers)
     {
-        var scores = profile.Traits.SelectMany(t => t.Children.Prepend(t)).ToList();
+        var scores = profile.Traits.SelectMany(t => t.Children.Prepend(t)).Concat(profile.Needs).Concat(profile.Values).ToList();
         var columns = new List<(string Name, string Value)> { ("word_count", $"{profile.WordCount}"), ("processed_language", "en") };
         columns.AddRange(scores.Select(t => (t.TraitId, Number(t.Percentile))));
         if (raw)
@@ -115,15 +127,15 @@ internal static class WatsonPersonality
 
     private static string Number(double value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static JsonNode Trait(TraitScore trait, bool raw) => new JsonObject
+    private static JsonNode Trait(TraitScore trait, string category, bool raw, Func<TraitScore, string> name) => new JsonObject
     {
         ["trait_id"] = trait.TraitId,
-        ["name"] = trait.Name,
-        ["category"] = "personality",
+        ["name"] = name(trait),
+        ["category"] = category,
         ["percentile"] = trait.Percentile,
         ["raw_score"] = raw ? trait.RawScore : null,
         ["significant"] = true,
-        ["children"] = trait.Children.Count == 0 ? null : new JsonArray([.. trait.Children.Select(c => Trait(c, raw))]),
+        ["children"] = trait.Children.Count == 0 ? null : new JsonArray([.. trait.Children.Select(c => Trait(c, category, raw, name))]),
     };
 
     private static JsonObject Warning(string id, string message) => new() { ["warning_id"] = id, ["message"] = message };

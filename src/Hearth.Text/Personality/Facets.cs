@@ -1,6 +1,6 @@
 namespace Hearth.Text.Personality;
 
-/// <summary>Watson Personality Insights' Big Five traits and their 30 facets (ids and display names).</summary>
+/// <summary>Watson Personality Insights' Big Five traits and their 30 facets, its 12 needs and 5 values (ids and display names).</summary>
 internal static class Facets
 {
     public static readonly (string Id, string Name, (string Id, string Name)[] Facets)[] Traits =
@@ -22,4 +22,21 @@ internal static class Facets
             ("facet_immoderation", "Immoderation"), ("facet_self_consciousness", "Self-consciousness"), ("facet_vulnerability",
                 "Susceptible to stress")]),
     ];
+
+    public static readonly (string Id, string Name)[] Needs =
+    [
+        ("need_challenge", "Challenge"), ("need_closeness", "Closeness"), ("need_curiosity", "Curiosity"), ("need_excitement", "Excitement"),
+        ("need_harmony", "Harmony"), ("need_ideal", "Ideal"), ("need_liberty", "Liberty"), ("need_love", "Love"),
+        ("need_practicality", "Practicality"), ("need_self_expression", "Self-expression"), ("need_stability", "Stability"),
+        ("need_structure", "Structure"),
+    ];
+
+    public static readonly (string Id, string Name)[] Values =
+    [
+        ("value_conservation", "Conservation"), ("value_openness_to_change", "Openness to change"), ("value_hedonism", "Hedonism"),
+        ("value_self_enhancement", "Self-enhancement"), ("value_self_transcendence", "Self-transcendence"),
+    ];
+
+    /// <summary>Every scored dimension in the model's order: the 30 facets, then the needs, then the values.</summary>
+    public static readonly (string Id, string Name)[] Dimensions = [.. Traits.SelectMany(t => t.Facets), .. Needs, .. Values];
 }

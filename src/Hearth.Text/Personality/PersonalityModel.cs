@@ -4,7 +4,7 @@ using Hearth.Text.Embeddings;
 namespace Hearth.Text.Personality;
 
 /// <summary>
-/// Big Five with facets from text, zero-shot: each facet is a direction in MiniLM space, from statements in the
+/// Big Five with facets, needs and values from text, zero-shot: each facet, need and value is a direction in MiniLM space, from statements in the
 /// style of the public-domain IPIP-NEO items (Models/personality.tsv: mean of the high-pole items minus mean of the
 /// low-pole ones). A text's raw score is the mean projection of its sentences; its percentile places that score
 /// among windows of Hearth's own reference sentences. Model card: docs/models/README.md.
@@ -41,7 +41,7 @@ public sealed class PersonalityModel
     public static PersonalityModel Train(MiniLmEncoder encoder, IReadOnlyList<(string Text, string Label)> items, IReadOnlyList<string> reference)
     {
         var vectors = encoder.Encode([.. items.Select(i => i.Text)]);
-        var directions = Facets.Traits.SelectMany(t => t.Facets).Select(facet =>
+        var directions = Facets.Dimensions.Select(facet =>
         {
             var high = Vectors.Mean(vectors.Where((_, i) => items[i].Label == facet.Id + "+"));
             var low = Vectors.Mean(vectors.Where((_, i) => items[i].Label == facet.Id + "-"));
@@ -80,11 +80,13 @@ public sealed class PersonalityModel
             var children = trait.Facets.Select(f => Score(f.Id, f.Name, scores[facet], facetNorms[facet++], [])).ToList();
             return Score(trait.Id, trait.Name, TraitScore(scores, t), traitNorms[t], children);
         }).ToList();
+        var needs = Facets.Needs.Select(n => Score(n.Id, n.Name, scores[facet], facetNorms[facet++], [])).ToList();
+        var values = Facets.Values.Select(v => Score(v.Id, v.Name, scores[facet], facetNorms[facet++], [])).ToList();
         var message = words < SignificantWords
             ? $"There were {words} words in the input. We need a minimum of {SignificantWords}, preferably 1,200 or more, to compute "
                 + $"statistically significant estimates"
             : null;
-        return new PersonalityProfile(words, traits, message);
+        return new PersonalityProfile(words, traits, needs, values, message);
     }
 
     private static TraitScore Score(string id, string name, double raw, Norm norm, IReadOnlyList<TraitScore> children) =>

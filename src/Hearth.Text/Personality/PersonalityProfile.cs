@@ -5,8 +5,9 @@ namespace Hearth.Text.Personality;
 /// <param name="RawScore">The text's projection on the trait's direction (mean over sentences).</param>
 public sealed record TraitScore(string TraitId, string Name, double Percentile, double RawScore, IReadOnlyList<TraitScore> Children);
 
-/// <summary>Big Five with facets for one text, and the word-count warning when it is short.</summary>
-public sealed record PersonalityProfile(int WordCount, IReadOnlyList<TraitScore> Traits, string? WordCountMessage)
+/// <summary>Big Five with facets, needs and values for one text, and the word-count warning when it is short.</summary>
+public sealed record PersonalityProfile(int WordCount, IReadOnlyList<TraitScore> Traits, IReadOnlyList<TraitScore> Needs,
+    IReadOnlyList<TraitScore> Values, string? WordCountMessage)
 {
     /// <summary>What the figures are worth; shown with every profile.</summary>
     public const string Accuracy =
