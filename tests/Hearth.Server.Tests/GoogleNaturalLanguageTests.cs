@@ -29,6 +29,12 @@ public sealed class GoogleNaturalLanguageTests
         Assert.Equal(1.0, entities.Sum(e => e.GetProperty("salience").GetDouble()), 2);
         Assert.False(date.TryGetProperty("sentiment", out _));
         Assert.Equal("en", json.RootElement.GetProperty("language").GetString());
+        // Google's metadata for dates, prices and numbers; figures are mentions of unknown type, not proper names.
+        Assert.Equal(("2026", "3", "3"), (date.GetProperty("metadata").GetProperty("year").GetString(),
+            date.GetProperty("metadata").GetProperty("month").GetString(), date.GetProperty("metadata").GetProperty("day").GetString()));
+        var price = entities.Single(e => e.GetProperty("type").GetString() == "PRICE").GetProperty("metadata");
+        Assert.Equal(("4.50", "EUR"), (price.GetProperty("value").GetString(), price.GetProperty("currency").GetString()));
+        Assert.Equal("TYPE_UNKNOWN", date.GetProperty("mentions")[0].GetProperty("type").GetString());
     }
 
     [Fact]
@@ -86,7 +92,8 @@ public sealed class GoogleNaturalLanguageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var entities = json.RootElement.GetProperty("entities").EnumerateArray().ToList();
         Assert.Contains(entities, e => e.GetProperty("type").GetInt32() == 11); // DATE
-        Assert.All(entities, e => Assert.Equal(1, e.GetProperty("mentions")[0].GetProperty("type").GetInt32())); // PROPER
+        Assert.All(entities, e => Assert.Equal(e.GetProperty("type").GetInt32() == 11 ? 0 : 1, // TYPE_UNKNOWN for the date, PROPER for names
+            e.GetProperty("mentions")[0].GetProperty("type").GetInt32()));
     }
 
     [Fact]

@@ -147,12 +147,12 @@ internal static class GoogleNaturalLanguage
             {
                 ["name"] = e.Text,
                 ["type"] = EntityTypes.GetValueOrDefault(e.Type, "OTHER"),
-                ["metadata"] = new JsonObject(),
+                ["metadata"] = GoogleEntityMetadata.For(EntityTypes.GetValueOrDefault(e.Type, "OTHER"), e.Text),
                 ["salience"] = version == "v2" ? null : Math.Round(e.Relevance / found.Sum(x => x.Relevance), 4),
                 ["mentions"] = new JsonArray([.. e.Mentions.Select(m => (JsonNode)new JsonObject
                 {
                     ["text"] = Span(text, m.Text, m.Start, encoding),
-                    ["type"] = "PROPER",
+                    ["type"] = GoogleEntityMetadata.MentionType(m.Text),
                     ["sentiment"] = wants.EntitySentiment ? MentionSentiment(result, m.Start) : null,
                 })]),
                 ["sentiment"] = !wants.EntitySentiment ? null : result.Sentiment?.Targets.FirstOrDefault(t =>
