@@ -8,7 +8,8 @@ namespace Hearth.Text;
 
 /// <summary>
 /// The text models, loaded on first use and shared: the runtime's one MiniLM encoder (on CUDA where it really runs,
-/// else the CPU) and the heads trained on it, shipped trained (<see cref="ShippedHeads"/>). Model cards: docs/models/README.md, or <c>hearth models</c>.
+/// else the CPU) and the heads trained on it, shipped trained (<see cref="ShippedHeads"/>). Model cards: docs/models/README.md,
+/// or <c>hearth models</c>.
 /// </summary>
 /// <param name="runtime">The encoder runtime the doctor proves; its encoder is the one every head reads.</param>
 /// <param name="sentimentExamples">Examples to train the sentiment head on; null for the ones shipped with Hearth.</param>

@@ -105,7 +105,8 @@ public sealed class WatsonNluTests
         Assert.Equal("https://x.test/a.png", metadata.GetProperty("image").GetString());
         Assert.Equal("https://x.test/feed", metadata.GetProperty("feeds")[0].GetProperty("link").GetString());
         Assert.False(plain.RootElement.TryGetProperty("metadata", out _));
-        Assert.Contains("metadata: only available for html input", plain.RootElement.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("metadata: only available for html input", plain.RootElement.GetProperty("warnings")[0].GetString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]

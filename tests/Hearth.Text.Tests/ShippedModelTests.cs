@@ -26,7 +26,8 @@ public sealed class ShippedModelTests
         using var encoder = new MiniLmEncoder();
         var retrained = ShippedHeads.Train(encoder);
         var vectors = encoder.Encode(Probes);
-        foreach (var (a, b) in new[] { (shipped.Sentiment, retrained.Sentiment), (shipped.Emotion, retrained.Emotion), (shipped.Style, retrained.Style) })
+        var pairs = new[] { (shipped.Sentiment, retrained.Sentiment), (shipped.Emotion, retrained.Emotion), (shipped.Style, retrained.Style) };
+        foreach (var (a, b) in pairs)
         {
             Assert.Equal(a.Labels, b.Labels);
             foreach (var v in vectors)

@@ -31,8 +31,10 @@ public sealed record HtmlMetadata(string? Title, IReadOnlyList<string> Authors, 
     /// <summary>The content of meta tags named (name or property, any case) one of <paramref name="names"/>, in that order.</summary>
     private static IEnumerable<string> Meta(HtmlNode root, params string[] names) => names.SelectMany(name =>
         (root.SelectNodes("//meta") ?? Enumerable.Empty<HtmlNode>())
-            .Where(m => string.Equals(m.GetAttributeValue("name", null) ?? m.GetAttributeValue("property", null) ?? m.GetAttributeValue("itemprop", null),
-                name, StringComparison.OrdinalIgnoreCase))
+            .Where(m => string.Equals(
+                m.GetAttributeValue("name", null) ?? m.GetAttributeValue("property", null) ?? m.GetAttributeValue("itemprop", null),
+                name,
+                StringComparison.OrdinalIgnoreCase))
             .Select(m => Clean(m.GetAttributeValue("content", ""))).OfType<string>());
 
     private static IEnumerable<string> Texts(HtmlNode root, string xpath) =>
