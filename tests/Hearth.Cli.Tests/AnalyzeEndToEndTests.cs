@@ -43,6 +43,50 @@ public sealed class AnalyzeEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void A_fifty_megabyte_text_is_analysed_in_parts_in_flat_memory()
+    {
+        var big = Path.Combine(root, "big.txt");
+        var random = new Random(7);
+        string[] words = ["the", "GPU", "cluster", "in", "Lyon", "trains", "models", "while", "Anna", "Martin", "reads", "reports", "from", "Paris"];
+        using (var writer = new StreamWriter(big))
+        {
+            while (writer.BaseStream.Length < 50_000_000)
+            {
+                writer.Write(string.Join(' ', Enumerable.Range(0, random.Next(8, 20)).Select(_ => words[random.Next(words.Length)])));
+                writer.Write(random.Next(10) == 0 ? ".\n\n" : ". ");
+            }
+        }
+
+        var output = Path.Combine(root, "big.jsonl");
+        using var run = Hearth.Start(root, "analyze", big, "--features", "language", "-o", output);
+        long peak = 0; // kB: the most resident memory the process has had (VmHWM), read until it exits
+        while (!run.Process.WaitForExit(200))
+        {
+            peak = Math.Max(peak, PeakResidentKilobytes(run.Process.Id));
+        }
+
+        Assert.True(run.Process.ExitCode == 0, run.Output);
+        Assert.InRange(peak, 1, 1_000_000); // under 1 GB (it grew to 24 GB on a 200 MB text before)
+        var ids = File.ReadLines(output).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
+        Assert.InRange(ids.Count, 500, 650);
+        Assert.Equal("big.txt@0", ids[0]);
+        Assert.Contains($"analysed {ids.Count} documents", run.Output, StringComparison.Ordinal);
+    }
+
+    private static long PeakResidentKilobytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0; // it has just exited
+        }
+    }
+
+    [Fact]
     public void An_interrupted_run_resumed_gives_the_same_output_as_one_run()
     {
         var once = Path.Combine(root, "once.jsonl");

@@ -21,7 +21,10 @@ namespace Hearth.Cli.Commands;
 /// </summary>
 internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels models, EncoderRuntime runtime) : Command<AnalyzeCommand.Settings>
 {
+    /// <summary>Documents go through the model in groups of at most this many, and at most <see cref="GroupCharacters"/>.</summary>
     private const int Group = 16;
+
+    private const int GroupCharacters = 100_000;
 
     internal sealed class Settings : CommandSettings
     {
@@ -74,21 +77,23 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
         var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), ownModels ?? models);
         var many = settings.Input is not ("-" or "/dev/stdin")
             && (Directory.Exists(settings.Input) || settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
-        var documents = DocumentReader.Read(settings.Input, Console.In);
-        if (!many && settings.Output is null)
+        // One document is answered as JSON; several (a directory, a .jsonl file, a long text in parts) as JSON Lines.
+        using var documents = DocumentReader.Read(settings.Input, Console.In).GetEnumerator();
+        var first = documents.MoveNext() ? documents.Current : null;
+        var second = first is not null && documents.MoveNext() ? documents.Current : null;
+        if (!many && settings.Output is null && first is not null && second is null)
         {
-            var single = documents.Single();
-            if (single.Error is not null)
+            if (first.Error is not null)
             {
-                Console.Error.WriteLine($"hearth: {single.Id}: {single.Error}");
+                Console.Error.WriteLine($"hearth: {first.Id}: {first.Error}");
                 return ExitCodes.SomeInputsUnreadable;
             }
 
-            Console.Out.WriteLine(JsonSerializer.Serialize(analyzer.Analyze(single.Text!, features, settings.Language), HearthJson.Options));
+            Console.Out.WriteLine(JsonSerializer.Serialize(analyzer.Analyze(first.Text!, features, settings.Language), HearthJson.Options));
             return ExitCodes.Ok;
         }
 
-        return AnalyzeMany(analyzer, features, documents, settings, cancellationToken);
+        return AnalyzeMany(analyzer, features, Rest(first, second, documents), settings, cancellationToken);
     }
 
     private static int AnalyzeMany(TextAnalyzer analyzer, IReadOnlyList<string> features, IEnumerable<InputDocument> documents, Settings settings,
@@ -97,7 +102,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
         var done = settings.Resume ? ResumePoint(settings.Output!) : [];
         using var output = settings.Output is null ? Console.Out
             : new StreamWriter(new FileStream(settings.Output, settings.Resume ? FileMode.Append : FileMode.Create), new UTF8Encoding(false));
-        var (count, words, errors, skipped) = (0, 0L, 0, 0);
+        var (count, words, characters, errors, skipped) = (0, 0L, 0L, 0, 0);
         var watch = Stopwatch.StartNew();
         // Documents go through the model in small groups (their sentences share batches); each result is
         // written and flushed as soon as its group is done, so an interruption loses at most one group.
@@ -107,7 +112,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
             skipped += already ? 1 : 0;
             return !already;
         });
-        foreach (var group in pending.Chunk(Group))
+        foreach (var group in Groups(pending))
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -128,6 +133,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
                 {
                     var result = results[readable.IndexOf(document)];
                     words += result.Usage.Words;
+                    characters += result.Usage.Characters;
                     output.WriteLine(AnalysisLine.Of(document.Id, result));
                 }
 
@@ -137,7 +143,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
             output.Flush();
             if (!Console.IsErrorRedirected)
             {
-                Console.Error.Write($"\r{count} documents, {count / watch.Elapsed.TotalSeconds:N0} documents/s, "
+                Console.Error.Write($"\r{count} documents, {characters:N0} characters, {count / watch.Elapsed.TotalSeconds:N0} documents/s, "
                     + $"{words / watch.Elapsed.TotalSeconds:N0} words/s ");
             }
         }
@@ -151,6 +157,41 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
         return errors > 0 ? ExitCodes.SomeInputsUnreadable : ExitCodes.Ok;
     }
 
+    private static IEnumerable<List<InputDocument>> Groups(IEnumerable<InputDocument> documents)
+    {
+        var group = new List<InputDocument>();
+        var characters = 0L;
+        foreach (var document in documents)
+        {
+            if (group.Count == Group || (group.Count > 0 && characters + (document.Text?.Length ?? 0) > GroupCharacters))
+            {
+                yield return group;
+                (group, characters) = ([], 0);
+            }
+
+            group.Add(document);
+            characters += document.Text?.Length ?? 0;
+        }
+
+        if (group.Count > 0)
+        {
+            yield return group;
+        }
+    }
+
+    private static IEnumerable<InputDocument> Rest(InputDocument? first, InputDocument? second, IEnumerator<InputDocument> others)
+    {
+        foreach (var document in new[] { first, second }.OfType<InputDocument>())
+        {
+            yield return document;
+        }
+
+        while (others.MoveNext())
+        {
+            yield return others.Current;
+        }
+    }
+
     /// <summary>
     /// The ids already written; a last line cut by an interruption is removed. A file that is not Hearth's output (a line
     /// that is not JSON with an id) is refused, untouched, with its name and line.
@@ -162,23 +203,36 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
             return [];
         }
 
-        var content = File.ReadAllText(path);
-        var end = content.LastIndexOf('\n') + 1;
+        // Line by line: an output can be far larger than memory. A last line without its line break was cut by an interruption.
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var lines = content[..end].Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        long length, complete = 0;
+        using (var reader = new StreamReader(path, new UTF8Encoding(false)))
         {
-            if (lines[i].Length > 0)
+            length = reader.BaseStream.Length;
+            var number = 0;
+            for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
             {
-                ids.Add(IdOf(lines[i]) ?? throw new InvalidOperationException($"{path}, line {i + 1}, is not a result of 'hearth analyze' (JSON "
-                    + "with an \"id\"): --resume appends to the output of an earlier run only; give another --output, or leave --resume out"));
+                number++;
+                var end = complete + Encoding.UTF8.GetByteCount(line) + 1;
+                if (end > length)
+                {
+                    break;
+                }
+
+                complete = end;
+                if (line.Length > 0)
+                {
+                    ids.Add(IdOf(line) ?? throw new InvalidOperationException($"{path}, line {number}, is not a result of 'hearth analyze' "
+                        + "(JSON with an \"id\"): --resume appends to the output of an earlier run only; give another --output, or leave "
+                        + "--resume out"));
+                }
             }
         }
 
-        if (end < content.Length)
+        if (complete < length)
         {
             using var file = new FileStream(path, FileMode.Open);
-            file.SetLength(Encoding.UTF8.GetByteCount(content.AsSpan(0, end)));
+            file.SetLength(complete);
         }
 
         return ids;
