@@ -25,9 +25,13 @@ public sealed class HearthServerOptions
     /// <summary>Require the token on loopback too (<c>hearth up --require-token</c>).</summary>
     public bool RequireToken { get; set; }
 
-    /// <summary>Whether requests must carry <c>Authorization: Bearer &lt;token&gt;</c>: asked for, or any non-loopback bind.</summary>
+    /// <summary>
+    /// Whether requests must carry <c>Authorization: Bearer &lt;token&gt;</c>: asked for, or any bind but 127.0.0.1, ::1 and
+    /// localhost (127.0.0.2 and the rest of 127/8 too: other local users and containers can reach them).
+    /// </summary>
     public bool RequiresToken =>
-        RequireToken || !(Bind == "localhost" || (IPAddress.TryParse(Bind, out var address) && IPAddress.IsLoopback(address)));
+        RequireToken || !(Bind == "localhost" || (IPAddress.TryParse(Bind, out var address)
+            && (address.Equals(IPAddress.Loopback) || address.Equals(IPAddress.IPv6Loopback))));
 
     public IPAddress Address => Bind == "localhost" ? IPAddress.Loopback : IPAddress.Parse(Bind);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Hearth.Server.Security;
 
 namespace Hearth.Server.Tests;
 
@@ -42,5 +43,35 @@ public sealed class SecurityTests
 
         Assert.True(token.Length >= 40);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(node.Home, "token")));
+    }
+
+    [Fact]
+    public async Task A_token_rotated_by_another_process_takes_effect_at_once_on_the_running_node()
+    {
+        await using var node = await TestNode.StartAsync(bind: "0.0.0.0");
+        var old = node.Token;
+
+        var rotated = new NodeToken(() => node.Home).Rotate(); // what 'hearth token --rotate' does, in its own process
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Get(node, "/api/devices", old)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Get(node, "/api/devices", rotated)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Get(node, "/api/devices", rotated, scheme: "bearer")).StatusCode); // any case (RFC 9110)
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("localhost", false)]
+    [InlineData("127.0.0.2", true)]
+    [InlineData("0.0.0.0", true)]
+    [InlineData("::ffff:127.0.0.1", true)]
+    public void Every_bind_but_127_0_0_1_and_ipv6_loopback_requires_the_token(string bind, bool required) =>
+        Assert.Equal(required, new HearthServerOptions { Bind = bind }.RequiresToken);
+
+    private static Task<HttpResponseMessage> Get(TestNode node, string path, string token, string scheme = "Bearer")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Authorization", $"{scheme} {token}");
+        return node.Http.SendAsync(request);
     }
 }

@@ -237,6 +237,10 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 AnsiConsole.MarkupLine("  [yellow]token required:[/] every endpoint but /metrics and /healthz needs 'Authorization: "
                     + "Bearer <token>' (IBM clients: the token as API key); 'hearth token' shows it");
             }
+            else
+            {
+                AnsiConsole.MarkupLineInterpolated($"  no token required: {options.Bind} is reachable from this machine only (--require-token asks for one)");
+            }
 
             if (options.Cluster is { } cluster)
             {

@@ -37,6 +37,11 @@ public sealed class HearthDatabase(Func<string> path)
     public SqliteConnection Open(string schema)
     {
         var file = path();
+        if (!Applied.ContainsKey((file, schema)))
+        {
+            CreatePrivate(file);
+        }
+
         var connection = new SqliteConnection($"Data Source={file};Default Timeout=10");
         connection.Open();
         if (!Applied.ContainsKey((file, schema)) || !File.Exists(file))
@@ -48,5 +53,37 @@ public sealed class HearthDatabase(Func<string> path)
         }
 
         return connection;
+    }
+
+    /// <summary>
+    /// The file made private before SQLite creates it (SQLite gives its -wal and -shm files the database's own mode), and
+    /// an existing one tightened: it holds users' submitted texts.
+    /// </summary>
+    private static void CreatePrivate(string file)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        if (!File.Exists(file))
+        {
+            try
+            {
+                using var _ = new FileStream(file, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = HearthHome.PrivateFile,
+                });
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                // made by another process at the same moment
+            }
+        }
+
+        foreach (var part in new[] { file, file + "-wal", file + "-shm" })
+        {
+            HearthHome.MakePrivate(part, HearthHome.PrivateFile);
+        }
     }
 }

@@ -9,14 +9,34 @@ namespace Hearth.Server.Security;
 /// </summary>
 public sealed class NodeToken(Func<string> home)
 {
-    private string? cached;
+    private (string Value, DateTime Written)? cached;
 
     public string FilePath => Path.Combine(home(), "token");
 
-    public string Value() => cached ??= File.Exists(FilePath) ? File.ReadAllText(FilePath).Trim() : Write();
+    /// <summary>
+    /// The token, read again whenever its file changed: <c>hearth token --rotate</c> in another process takes effect on a
+    /// running node at its next request (the old token refused, the new one accepted).
+    /// </summary>
+    public string Value()
+    {
+        var written = File.GetLastWriteTimeUtc(FilePath); // 1601-01-01 when the file is missing
+        if (cached is { } known && known.Written == written && File.Exists(FilePath))
+        {
+            return known.Value;
+        }
 
-    /// <summary>Replaces the token; clients holding the old one are refused from now on.</summary>
-    public string Rotate() => cached = Write();
+        var value = File.Exists(FilePath) ? File.ReadAllText(FilePath).Trim() : Write();
+        cached = (value, File.GetLastWriteTimeUtc(FilePath));
+        return value;
+    }
+
+    /// <summary>Replaces the token; clients holding the old one are refused from now on, by this process and a running node.</summary>
+    public string Rotate()
+    {
+        var value = Write();
+        cached = (value, File.GetLastWriteTimeUtc(FilePath));
+        return value;
+    }
 
     /// <summary>The node token itself, or an unexpired access token issued from it (<see cref="Issue"/>).</summary>
     public bool Matches(string? presented, DateTimeOffset now)
