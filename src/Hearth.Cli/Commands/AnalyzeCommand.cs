@@ -89,7 +89,8 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
                 return ExitCodes.SomeInputsUnreadable;
             }
 
-            Console.Out.WriteLine(JsonSerializer.Serialize(analyzer.Analyze(first.Text!, features, settings.Language), HearthJson.Options));
+            var result = analyzer.Analyze(first.Text!, features, settings.Language, cancellationToken);
+            Console.Out.WriteLine(JsonSerializer.Serialize(result, HearthJson.Options));
             return ExitCodes.Ok;
         }
 
@@ -120,7 +121,16 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
             }
 
             var readable = group.Where(d => d.Error is null).ToList();
-            var results = analyzer.AnalyzeMany([.. readable.Select(d => d.Text!)], features, settings.Language);
+            IReadOnlyList<AnalysisResult> results;
+            try
+            {
+                results = analyzer.AnalyzeMany([.. readable.Select(d => d.Text!)], features, settings.Language, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break; // Ctrl+C: this group is not written, and --resume starts from it
+            }
+
             foreach (var document in group)
             {
                 if (document.Error is not null)

@@ -226,7 +226,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             // a language other than the default loads Lingua's full one) are loaded now, not on the first request (docs/api.md).
             Console.Error.WriteLine("loading the text models…");
             app.Services.GetRequiredService<TextAnalyzer>().AnalyzeMany(
-                ["Anna loves the new GPU cluster in Lyon.", "Anna adore le nouveau cluster de Lyon."], Feature.All);
+                ["Anna loves the new GPU cluster in Lyon.", "Anna adore le nouveau cluster de Lyon."], Feature.All, null, cancellationToken);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Urls.First();
             AnsiConsole.MarkupLineInterpolated($"[bold]Hearth node up[/] on {address}");
@@ -239,7 +239,8 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             }
             else
             {
-                AnsiConsole.MarkupLineInterpolated($"  no token required: {options.Bind} is reachable from this machine only (--require-token asks for one)");
+                AnsiConsole.MarkupLineInterpolated(
+                    $"  no token required: {options.Bind} is reachable from this machine only (--require-token asks for one)");
             }
 
             if (options.Cluster is { } cluster)

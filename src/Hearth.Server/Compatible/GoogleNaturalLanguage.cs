@@ -64,7 +64,7 @@ internal static class GoogleNaturalLanguage
         try
         {
             var body = await RequestJson.ReadAsync(request).ConfigureAwait(false);
-            var response = Answer(body, analyzer, method, version);
+            var response = Answer(body, analyzer, method, version, request.HttpContext.RequestAborted);
             var numbers = request.Query["$alt"].ToString().Contains("enum-encoding=int", StringComparison.Ordinal);
             return Results.Text(GoogleEnums.Encode(Json.WithoutNulls(response), numbers).ToJsonString(), "application/json");
         }
@@ -74,7 +74,8 @@ internal static class GoogleNaturalLanguage
         }
     }
 
-    private static JsonObject Answer(JsonNode? body, TextAnalyzer analyzer, Method method, string version)
+    private static JsonObject Answer(JsonNode? body, TextAnalyzer analyzer, Method method, string version,
+        CancellationToken cancellationToken)
     {
         var document = body.Object("document")
             ?? throw new InvalidRequestException("'document' is required: {\"document\": {\"type\": \"PLAIN_TEXT\", \"content\": \"…\"}}");
@@ -101,7 +102,7 @@ internal static class GoogleNaturalLanguage
         wanted.AddRange(wants.Classify || wants.Moderate ? [Feature.Categories] : []);
         var asked = document.Text(version == "v2" ? "languageCode" : "language") is { Length: > 0 } code ? code.Split('-')[0].ToLowerInvariant()
             : null;
-        var result = asked is null or "en" or "fr" ? analyzer.Analyze(text, wanted, asked) : null;
+        var result = asked is null or "en" or "fr" ? analyzer.Analyze(text, wanted, asked, cancellationToken) : null;
         var language = result?.Language.Code ?? asked!;
         if (result is null || language is not ("en" or "fr"))
         {

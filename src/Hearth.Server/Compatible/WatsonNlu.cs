@@ -77,7 +77,7 @@ internal static class WatsonNlu
 
         try
         {
-            return Answer(await RequestJson.ReadAsync(request).ConfigureAwait(false), analyzer);
+            return Answer(await RequestJson.ReadAsync(request).ConfigureAwait(false), analyzer, request.HttpContext.RequestAborted);
         }
         catch (InvalidRequestException e)
         {
@@ -85,7 +85,7 @@ internal static class WatsonNlu
         }
     }
 
-    private static IResult Answer(JsonNode? body, TextAnalyzer analyzer)
+    private static IResult Answer(JsonNode? body, TextAnalyzer analyzer, CancellationToken cancellationToken)
     {
         var text = body.Text("text") ?? (body.Text("html") is { } html ? DocumentReader.HtmlText(html) : null);
         if (body.Member("url") is not null)
@@ -156,7 +156,7 @@ internal static class WatsonNlu
             return Json.WatsonError($"unsupported text language: {asked}");
         }
 
-        var result = analyzer.Analyze(text, wanted, asked);
+        var result = analyzer.Analyze(text, wanted, asked, cancellationToken);
         Func<string, JsonNode?> emotionOf = target =>
             result.Emotion?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } e
             ? Emotions(e.Emotion)

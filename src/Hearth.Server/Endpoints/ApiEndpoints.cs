@@ -16,6 +16,9 @@ internal static class ApiEndpoints
 {
     private const int MaxSeries = 50;
 
+    /// <summary>The most characters one /api/analyze request analyses (Google Cloud NL's limit is 1,000,000 bytes).</summary>
+    private const int MaxAnalyzeCharacters = 1_000_000;
+
     public static void MapHearthApi(this WebApplication app)
     {
         app.MapGet("/healthz", (TelemetryService telemetry) => Results.Ok(new { status = "ok", ticks = telemetry.Ticks }))
@@ -60,17 +63,23 @@ internal static class ApiEndpoints
                 ? Results.Text(json, "application/json", Encoding.UTF8)
                 : Problem(404, "no doctor report yet", "run 'hearth doctor' on this machine"))
             .WithSummary("The latest 'hearth doctor' report (docs/doctor-json.md).");
-        api.MapPost("/analyze", (AnalyzeRequest request, TextAnalyzer analyzer) =>
+        api.MapPost("/analyze", (AnalyzeRequest request, TextAnalyzer analyzer, CancellationToken cancellationToken) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Text))
                 {
                     return Problem(400, "no text to analyse", "send {\"text\": \"…\", \"features\": [\"entities\", \"sentiment\"]}");
                 }
 
+                if (request.Text.Length > MaxAnalyzeCharacters)
+                {
+                    return Problem(413, $"the text has {request.Text.Length:N0} characters; one request analyses at most {MaxAnalyzeCharacters:N0}",
+                        "send it in parts, or run 'hearth analyze FILE', which reads a text of any size in parts");
+                }
+
                 try
                 {
-                    return Results.Ok(analyzer.Analyze(request.Text, Feature.Parse(request.Features),
-                        request.Language));
+                    // The work stops when the client goes away (the token is the request's RequestAborted).
+                    return Results.Ok(analyzer.Analyze(request.Text, Feature.Parse(request.Features), request.Language, cancellationToken));
                 }
                 catch (ArgumentException e)
                 {

@@ -18,18 +18,25 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
     private static readonly string[] FullySupported = ["en", "fr"];
 
     /// <param name="language">The language the text is in (a code of <see cref="LanguageDetector.Codes"/>); null: detected.</param>
-    public AnalysisResult Analyze(string text, IReadOnlyList<string> features, string? language = null) =>
-        AnalyzeMany([text], features, language)[0];
+    /// <param name="cancellationToken">Stops the work between steps and between batches of sentences (a client that went away).</param>
+    public AnalysisResult Analyze(string text, IReadOnlyList<string> features, string? language = null,
+        CancellationToken cancellationToken = default) =>
+        AnalyzeMany([text], features, language, cancellationToken)[0];
 
     /// <summary>
     /// Several documents at once: their sentences go through the encoder together (once, for every head), which
     /// is faster than one by one. Results in input order.
     /// </summary>
     /// <param name="language">The language every text is in; null: each one's is detected.</param>
-    public IReadOnlyList<AnalysisResult> AnalyzeMany(IReadOnlyList<string> texts, IReadOnlyList<string> features, string? language = null)
+    public IReadOnlyList<AnalysisResult> AnalyzeMany(IReadOnlyList<string> texts, IReadOnlyList<string> features, string? language = null,
+        CancellationToken cancellationToken = default)
     {
         var given = language is null ? null : new LanguageGuess(LanguageDetector.Check(language), 1);
-        var parts = texts.Select(text => Prepare(text, features, given)).ToList();
+        var parts = texts.Select(text =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Prepare(text, features, given);
+        }).ToList();
         var (wantSentiment, wantEmotion, wantTone) = (features.Contains(Feature.Sentiment), features.Contains(Feature.Emotion),
             features.Contains(Feature.Tone));
         var (wantCategories, wantPersonality) = (features.Contains(Feature.Categories), features.Contains(Feature.Personality));
@@ -39,7 +46,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         }
 
         var all = parts.SelectMany(p => p.Sentences).Select(s => s.Text).ToList();
-        var vectors = all.Count == 0 ? [] : models.Encoder.Encode(all);
+        var vectors = all.Count == 0 ? [] : models.Encoder.Encode(all, cancellationToken);
         var results = new List<AnalysisResult>();
         var offset = 0;
         foreach (var (result, sentences, targets) in parts)
