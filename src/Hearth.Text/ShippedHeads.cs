@@ -27,7 +27,7 @@ public sealed record ShippedHeads(
 
     private static readonly string[] ReferenceSets = ["sentiment.tsv", "emotion.tsv", "style.tsv"];
 
-    private static readonly string[] AllSets = ["sentiment.tsv", "emotion.tsv", "style.tsv", "categories.tsv", "personality.tsv"];
+    private static readonly string[] AllSets = [.. ReferenceSets, "categories.tsv", "personality.tsv"];
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 

@@ -68,13 +68,13 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var features = Feature.Parse(settings.Features);
-        var ownModels = settings.SentimentExamples is { } file ? new TextModels(runtime, LoadExamples(file)) : null;
+        var chosen = settings.SentimentExamples is { } file ? new TextModels(runtime, LoadExamples(file)) : models;
         if (features.Intersect(Feature.Encoded).Any())
         {
-            _ = Task.Run(models.Load, cancellationToken); // on another core, while the language model loads and the documents are read
+            _ = Task.Run(chosen.Load, cancellationToken); // on another core, while the language model loads and the documents are read
         }
 
-        var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), ownModels ?? models);
+        var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), chosen);
         var many = settings.Input is not ("-" or "/dev/stdin")
             && (Directory.Exists(settings.Input) || settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
         // One document is answered as JSON; several (a directory, a .jsonl file, a long text in parts) as JSON Lines.

@@ -19,8 +19,8 @@ public sealed class NodeToken(Func<string> home)
     /// </summary>
     public string Value()
     {
-        var written = File.GetLastWriteTimeUtc(FilePath); // 1601-01-01 when the file is missing
-        if (cached is { } known && known.Written == written && File.Exists(FilePath))
+        var written = File.GetLastWriteTimeUtc(FilePath); // 1601-01-01 when the file is missing: never the time cached
+        if (cached is { } known && known.Written == written)
         {
             return known.Value;
         }

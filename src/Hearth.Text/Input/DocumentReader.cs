@@ -134,7 +134,7 @@ public static partial class DocumentReader
         return extension switch
         {
             ".jsonl" => JsonLines(reader, id),
-            ".html" or ".htm" => Whole(reader, id, HtmlText),
+            ".html" or ".htm" => Html(reader, id),
             _ => Parts(reader, id, markdown: extension is ".md" or ".markdown"),
         };
     }
@@ -180,13 +180,13 @@ public static partial class DocumentReader
         }
     }
 
-    private static IEnumerable<InputDocument> Whole(StreamReader reader, string id, Func<string, string> extract)
+    private static IEnumerable<InputDocument> Html(StreamReader reader, string id)
     {
         using var _ = reader;
         var (content, error) = Attempt(reader.ReadToEnd);
         yield return error is not null || content!.Contains('\0', StringComparison.Ordinal)
             ? new InputDocument(id, null, $"unreadable: {error ?? "it holds binary data, not text"}")
-            : new InputDocument(id, extract(content), null);
+            : new InputDocument(id, HtmlText(content), null);
     }
 
     /// <summary>Runs a read, turning an unreadable file into its reason.</summary>
