@@ -25,15 +25,18 @@ public sealed class ArduinoEndToEndTests : IDisposable
             "{\"id\": \"r2\", \"text\": \"Broke after two days, total waste of money.\"}"]);
         var home = Directory.CreateDirectory(Path.Combine(root, "home")).FullName;
         node = Hearth.Start(home, "up", "--port", "0", "--silo-port", Port(), "--gateway-port", Port(), "--node-name", "bench-node",
+            "--device", "ghost=/dev/hearth-no-such-port",
             "--device", $"uno0=exec:{Path.Combine(root, "hearth-simavr")} {Path.Combine(root, "dense.elf")}");
         var url = node.WaitFor(@"http://127\.0\.0\.1:\d+", TimeSpan.FromMinutes(3));
 
         var unpaired = WaitForDevice(url);
         var paired = Hearth.Run("devices", "pair", "uno0", "--node", url);
+        var list = Hearth.Run(new Dictionary<string, string> { ["COLUMNS"] = "300" }, "devices", "list", "--node", url);
         var output = Path.Combine(root, "sentiment.jsonl");
         var job = Hearth.Run("submit", "sentiment-int8", corpus, "-o", output, "--node", url);
 
         Assert.Contains("\"state\":\"unpaired\"", unpaired, StringComparison.Ordinal);
+        Assert.Matches(@"ghost\W+unattached\W.*hearth-no-such-port", list.Stdout); // a device that could not be attached is listed, with why
         Assert.Equal(0, paired.ExitCode);
         Assert.StartsWith("uno0: paired (atmega328p-uno", paired.Stdout, StringComparison.Ordinal);
         Assert.True(job.ExitCode == 0, job.Stderr);

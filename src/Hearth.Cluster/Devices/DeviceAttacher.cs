@@ -26,6 +26,7 @@ internal sealed partial class DeviceAttacher(HearthClusterOptions options, Devic
                 or System.ComponentModel.Win32Exception)
             {
                 LogNotAttached(name, path, e.Message);
+                gateway.Failed(name, $"not attached ({path}): {e.Message}");
             }
         }
     }

@@ -13,10 +13,21 @@ public sealed partial class DeviceConnection : IAsyncDisposable
 {
     public const int MaxAttempts = 5;
 
+    /// <summary>
+    /// The longest frame read from a board: protocol 1's largest message (255 int32 results) fits with room. A longer run of
+    /// bytes without a frame end is dropped, with one error, so a board that never ends a frame cannot fill the node's memory.
+    /// </summary>
+    public const int MaxFrameBytes = 2048;
+
+    /// <summary>Packets kept for requests that have not read them yet; the oldest go first when a board floods the line.</summary>
+    private const int MaxWaitingPackets = 64;
+
     private readonly Stream fromDevice;
     private readonly Stream toDevice;
     private readonly ILogger logger;
-    private readonly Channel<DevicePacket> incoming = Channel.CreateUnbounded<DevicePacket>();
+    private readonly Channel<DevicePacket> incoming = Channel.CreateBounded<DevicePacket>(
+        new BoundedChannelOptions(MaxWaitingPackets) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly LogLimiter badFrameLog = new(TimeProvider.System, TimeSpan.FromSeconds(10));
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly CancellationTokenSource stop = new();
     private readonly Task reader;
@@ -42,7 +53,7 @@ public sealed partial class DeviceConnection : IAsyncDisposable
     /// <summary>Requests sent again after an error, a timeout or a reset.</summary>
     public int Retries { get; private set; }
 
-    /// <summary>Frames that could not be read (bad CRC, bad COBS, too short).</summary>
+    /// <summary>Frames that could not be read (bad CRC, bad COBS, too short, too long).</summary>
     public int BadFrames { get; private set; }
 
     /// <summary>Asks the board to announce itself and waits for it.</summary>
@@ -178,6 +189,7 @@ public sealed partial class DeviceConnection : IAsyncDisposable
     {
         var buffer = new byte[4096];
         var frame = new List<byte>();
+        var tooLong = false;
         while (!stop.IsCancellationRequested)
         {
             var read = await fromDevice.ReadAsync(buffer, stop.Token).ConfigureAwait(false);
@@ -191,15 +203,26 @@ public sealed partial class DeviceConnection : IAsyncDisposable
             {
                 if (b != 0)
                 {
-                    frame.Add(b);
+                    if (frame.Count < MaxFrameBytes)
+                    {
+                        frame.Add(b);
+                    }
+                    else if (!tooLong)
+                    {
+                        tooLong = true;
+                        BadFrame($"frame longer than {MaxFrameBytes} bytes, dropped up to its end");
+                    }
+
                     continue;
                 }
 
-                if (frame.Count > 0)
+                if (frame.Count > 0 && !tooLong)
                 {
                     Accept([.. frame]);
-                    frame.Clear();
                 }
+
+                frame.Clear();
+                tooLong = false;
             }
         }
     }
@@ -209,8 +232,7 @@ public sealed partial class DeviceConnection : IAsyncDisposable
         var (packet, error) = DevicePacket.FromFrame(frame);
         if (packet is null)
         {
-            BadFrames++;
-            LogBadFrame(Name, error!);
+            BadFrame(error!);
             return;
         }
 
@@ -219,13 +241,23 @@ public sealed partial class DeviceConnection : IAsyncDisposable
             Hello = DeviceHello.Parse(packet.Body);
             if (Hello is null)
             {
-                BadFrames++;
-                LogBadFrame(Name, $"an announcement of {packet.Body.Length} bytes is too short");
+                BadFrame($"an announcement of {packet.Body.Length} bytes is too short");
                 return;
             }
         }
 
         incoming.Writer.TryWrite(packet);
+    }
+
+    /// <summary>Counts a frame that could not be used, and logs it unless its kind was logged in the last 10 seconds.</summary>
+    private void BadFrame(string reason)
+    {
+        BadFrames++;
+        var kind = reason.Split(" (")[0].Split(':')[0]; // "frame too short (3 bytes)" and "(5 bytes)" are one kind
+        if (badFrameLog.ShouldLog(kind, out var leftOut))
+        {
+            LogBadFrame(Name, reason, leftOut);
+        }
     }
 
     private static string ErrorName(byte code) => code switch
@@ -241,8 +273,9 @@ public sealed partial class DeviceConnection : IAsyncDisposable
         Message = "device {Device}: request {Sequence} sent again (attempt {Attempt}): {Reason}")]
     private partial void LogRetry(string device, byte sequence, int attempt, string reason);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "device {Device}: frame ignored: {Reason}")]
-    private partial void LogBadFrame(string device, string reason);
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning,
+        Message = "device {Device}: frame ignored: {Reason} ({LeftOut} more of this kind not logged since the last)")]
+    private partial void LogBadFrame(string device, string reason, int leftOut);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "device {Device}: the line was closed")]
     private partial void LogClosed(string device);

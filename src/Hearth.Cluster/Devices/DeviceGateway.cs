@@ -15,6 +15,7 @@ public sealed partial class DeviceGateway(HearthDatabase database, ILoggerFactor
         + "NOT NULL, paired_at INTEGER NOT NULL);";
 
     private readonly ConcurrentDictionary<string, DeviceConnection> devices = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> failures = new(StringComparer.Ordinal);
     private readonly ILogger logger = loggers.CreateLogger<DeviceGateway>();
 
     /// <summary>Attaches a board on a byte stream and waits for its announcement.</summary>
@@ -28,6 +29,7 @@ public sealed partial class DeviceGateway(HearthDatabase database, ILoggerFactor
         }
 
         devices[name] = connection;
+        failures.TryRemove(name, out _);
         var hello = await connection.AnnounceAsync(cancellationToken).ConfigureAwait(false);
         var state = State(connection);
         if (state.Problems.Count > 0)
@@ -42,7 +44,16 @@ public sealed partial class DeviceGateway(HearthDatabase database, ILoggerFactor
         return state;
     }
 
-    public IReadOnlyList<DeviceState> List() => [.. devices.Values.OrderBy(d => d.Name, StringComparer.Ordinal).Select(State)];
+    /// <summary>Records a device that could not be attached (its line did not open, it never announced itself), with why.</summary>
+    public void Failed(string name, string reason) => failures[name] = reason;
+
+    /// <summary>Every device: attached ones, and the ones that could not be attached ("unattached", with the reason).</summary>
+    public IReadOnlyList<DeviceState> List() =>
+    [
+        .. devices.Values.Select(State)
+            .Concat(failures.Where(f => !devices.ContainsKey(f.Key)).Select(f => new DeviceState(f.Key, "unattached", null, [f.Value], 0, 0)))
+            .OrderBy(d => d.Name, StringComparer.Ordinal),
+    ];
 
     /// <summary>Lets a board get work; refused for a board that is not attached or whose announcement was rejected.</summary>
     public DeviceState Pair(string name)

@@ -30,7 +30,20 @@ public sealed record DeviceHello(int Version, int RamBytes, long FlashBytes, uin
             BinaryPrimitives.ReadUInt16LittleEndian(body.AsSpan(12)),
             body[14],
             body[15],
-            Encoding.ASCII.GetString(body.AsSpan(16)));
+            Printable(Encoding.ASCII.GetString(body.AsSpan(16))));
+    }
+
+    /// <summary>The longest board name kept; a longer one is cut.</summary>
+    public const int MaxBoardName = 64;
+
+    /// <summary>
+    /// A board's name as any terminal may print it: control characters (escape sequences that clear a screen or retitle a
+    /// window, CR, LF, DEL) become '?', and it is cut at <see cref="MaxBoardName"/>.
+    /// </summary>
+    public static string Printable(string name)
+    {
+        var clean = new string([.. name.Take(MaxBoardName).Select(c => char.IsControl(c) ? '?' : c)]);
+        return clean.Length == 0 ? "?" : clean;
     }
 
     /// <summary>Why this announcement cannot be true or cannot be used; empty when it is fine.</summary>

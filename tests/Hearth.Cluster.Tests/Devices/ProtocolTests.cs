@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using Hearth.Cluster.Devices;
 using Hearth.Hardware.History;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hearth.Cluster.Tests.Devices;
@@ -66,6 +67,82 @@ public sealed class ProtocolTests
         Assert.Equal(2, state.BadFrames);
         var refused = Assert.Throws<DeviceException>(() => gateway.Pair("liar"));
         Assert.Contains("cannot be paired", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_board_that_never_ends_a_frame_or_sends_garbage_is_bounded_and_logged_once_per_kind_with_a_count()
+    {
+        var (toHost, toDevice) = (new Pipe(), new Pipe());
+        var hello = new DeviceHello(1, 2048, 32768, 0xC0FFEE, DeviceHello.Int8Dense, 384, 2, 1, "\u001b[2J\u001b]0;owned\u0007uno\r\n");
+        var device = Task.Run(async () =>
+        {
+            var request = await toDevice.Reader.ReadAsync();
+            toDevice.Reader.AdvanceTo(request.Buffer.End);
+            var endless = Enumerable.Repeat((byte)0x42, 1 << 20).ToArray();
+            for (var i = 0; i < 10; i++)
+            {
+                await toHost.Writer.WriteAsync(endless); // 10 MB without a frame end
+            }
+
+            for (var i = 0; i < 500; i++)
+            {
+                await toHost.Writer.WriteAsync(new byte[] { 0x05, 0x42, 0x00 }); // 500 malformed frames
+            }
+
+            await toHost.Writer.WriteAsync(new DevicePacket(DevicePacket.Hello, 1, Body(hello)).ToFrame());
+        });
+        var log = new CountingLoggerFactory();
+        await using var gateway = new DeviceGateway(HearthDatabase.InHome(Directory.CreateTempSubdirectory().FullName), log);
+
+        var state = await gateway.ConnectAsync("noisy", toHost.Reader.AsStream(), toDevice.Writer.AsStream(), CancellationToken.None,
+            TimeSpan.FromSeconds(30));
+        await device;
+
+        Assert.Equal(500, state.BadFrames); // the endless run once (with the first malformed frame, which ends it), then 499 more
+        Assert.InRange(log.Warnings, 2, 3); // one line per kind (too long, malformed), not 501
+        Assert.Equal("?[2J?]0;owned?uno??", state.Hello!.Board); // no escape sequence reaches a terminal
+    }
+
+    [Fact]
+    public void A_device_that_could_not_be_attached_is_listed_with_the_reason()
+    {
+        var gateway = new DeviceGateway(HearthDatabase.InHome(Directory.CreateTempSubdirectory().FullName), NullLoggerFactory.Instance);
+
+        gateway.Failed("ghost", "not attached (/dev/ttyACM9): no such file");
+
+        var ghost = Assert.Single(gateway.List());
+        Assert.Equal(("ghost", "unattached"), (ghost.Name, ghost.State));
+        Assert.Equal("not attached (/dev/ttyACM9): no such file", Assert.Single(ghost.Problems));
+    }
+
+    private sealed class CountingLoggerFactory : ILoggerFactory, ILogger
+    {
+        private int warnings;
+
+        public int Warnings => warnings;
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                Interlocked.Increment(ref warnings);
+            }
+        }
     }
 
     private static byte[] Body(DeviceHello hello)

@@ -1,4 +1,5 @@
 using Hearth.Cli.Infrastructure;
+using Hearth.Cluster.Devices;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,7 +15,7 @@ internal sealed class DevicesListCommand : AsyncCommand<NodeSettings>
         foreach (var d in await node.DevicesAsync(cancellationToken).ConfigureAwait(false))
         {
             var h = d.Hello;
-            table.AddRow(Markup.Escape(d.Name), d.State, Markup.Escape(h?.Board ?? "?"), $"{h?.RamBytes}",
+            table.AddRow(Markup.Escape(d.Name), d.State, Markup.Escape(h is null ? "?" : DeviceHello.Printable(h.Board)), $"{h?.RamBytes}",
                 h is null ? "" : $"{string.Join(", ", h.Operations)} {h.InputSize}→{h.OutputSize} ×{h.MaxBatch}", h is null ? ""
                     : $"{h.FirmwareHash:x8}",
                 $"{d.Retries} ({d.BadFrames} bad frames)", Markup.Escape(string.Join("; ", d.Problems)));

@@ -146,7 +146,7 @@ async function refreshCluster() {
           `<td class="heat">${heat(n.heat)}</td>` +
           `<td>${n.gemmGflops ? n.gemmGflops.toFixed(0) + " GFLOPS" : ""} ${n.embeddingsPerSecond ? n.embeddingsPerSecond.toFixed(0) + " sentences/s" : ""} ${n.devices.map(text).join(", ")}</td><td>${n.openJobs}</td></tr>`).join("")}</tbody></table>` +
       (boards.length ? `<table id="boards"><thead><tr><th>Board</th><th>State</th><th>Kind</th><th>Retries</th></tr></thead><tbody>${
-        boards.map((b) => `<tr><td>${text(b.name)}</td><td class="${b.state === "paired" ? "pass" : b.state === "rejected" ? "fail" : ""}">${text(b.state)}</td><td>${text(b.hello ? b.hello.board : "?")}</td><td>${b.retries}</td></tr>`).join("")}</tbody></table>` : "") +
+        boards.map((b) => `<tr><td>${text(b.name)}</td><td class="${b.state === "paired" ? "pass" : b.state === "rejected" || b.state === "unattached" ? "fail" : ""}" title="${text(b.problems.join("; "))}">${text(b.state)}</td><td>${text(b.hello ? b.hello.board : "?")}</td><td>${b.retries}</td></tr>`).join("")}</tbody></table>` : "") +
       `<table id="cluster-jobs"><thead><tr><th>Job</th><th>Kind</th><th>Progress</th><th>Shards by node</th></tr></thead><tbody>${
         jobs.slice(0, 10).map((j) => `<tr><td>${text(j.id)}</td><td>${text(j.kind)}</td><td class="${j.state === "failed" ? "fail" : ""}"><div class="bar"><span style="width:${Math.round(100 * j.shardsDone / Math.max(1, j.shards))}%"></span></div> ${j.shardsDone}/${j.shards} ${text(j.state)}</td>` +
           `<td>${Object.entries(j.shardsByNode).map(([node, count]) => `${text(node)} ${Math.round(100 * count / Math.max(1, j.shards))}%`).join(", ")}</td></tr>`).join("")}</tbody></table>`;
