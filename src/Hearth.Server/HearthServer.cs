@@ -5,6 +5,7 @@ using Hearth.Server.Endpoints;
 using Hearth.Server.Security;
 using Hearth.Text;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,9 @@ namespace Hearth.Server;
 /// <summary>Builds the local Hearth node: Kestrel on the chosen address, the API, the dashboard and <c>/metrics</c>.</summary>
 public static class HearthServer
 {
+    /// <summary>The rate-limiting policy of every endpoint that analyses text: a few at once, the others queued.</summary>
+    internal const string AnalysisPolicy = "analysis";
+
     /// <param name="configure">Sets the node's options; they are validated when the node starts.</param>
     /// <param name="overrides">Replaces registrations after the defaults (tests feed recorded samplers here).</param>
     public static WebApplication Build(Action<HearthServerOptions> configure, Action<IServiceCollection>? overrides = null)
@@ -40,11 +44,24 @@ public static class HearthServer
             builder.UseOrleans(silo => silo.UseHearthCluster(cluster));
         }
 
+        builder.Services.AddRateLimiter(limits =>
+        {
+            limits.AddConcurrencyLimiter(AnalysisPolicy, limit => (limit.PermitLimit, limit.QueueLimit, limit.QueueProcessingOrder) =
+                (options.AnalysisConcurrency, options.AnalysisQueue, System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst));
+            limits.OnRejected = (rejected, _) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = "5";
+                return new ValueTask(ErrorMiddleware.WriteAsync(rejected.HttpContext, StatusCodes.Status503ServiceUnavailable,
+                    $"{options.AnalysisConcurrency} analyses are running and {options.AnalysisQueue} waiting",
+                    "retry in a few seconds, or send fewer requests at once"));
+            };
+        });
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<BearerTokenMiddleware>();
+        app.UseRateLimiter();
         app.MapOpenApi("/api/openapi.json");
         app.MapHearthApi();
         app.MapClusterApi();

@@ -16,6 +16,12 @@ public sealed class HearthServerOptions
 
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Analyses run at once (the encoder keeps every core busy): more wait in the queue instead of taking memory.</summary>
+    public int AnalysisConcurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Analysis requests waiting for their turn; beyond, 503 with Retry-After.</summary>
+    public int AnalysisQueue { get; set; } = 32;
+
     /// <summary>Where raised and cleared alerts are POSTed as JSON, if anywhere.</summary>
     public Uri? Webhook { get; set; }
 

@@ -10,6 +10,11 @@ internal sealed class HearthServerOptionsValidator : IValidateOptions<HearthServ
     public ValidateOptionsResult Validate(string? name, HearthServerOptions options)
     {
         var problems = new List<string>();
+        if (options.AnalysisConcurrency < 1 || options.AnalysisQueue < 0)
+        {
+            problems.Add($"{options.AnalysisConcurrency} analyses at once with {options.AnalysisQueue} waiting cannot serve: use at least 1 and 0");
+        }
+
         if (options.Port is < 0 or > 65535)
         {
             problems.Add($"--port {options.Port} is not a TCP port: use 1–65535 (or 0 for any free port)");

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Server.Tests;
 
-/// <summary>Work tied to its request: a client that goes away stops its analysis; a text too long for one request is refused.</summary>
+/// <summary>
+/// Work tied to its request: a client that goes away stops its analysis; analyses beyond the limit queue, and beyond the
+/// queue are refused; a text too long for one request is refused.
+/// </summary>
 public sealed class CancellationTests
 {
     [Fact]
@@ -33,6 +36,21 @@ public sealed class CancellationTests
             last = now;
             Assert.True(last - before < sentences, "the analysis went on to the end after the client had gone");
         }
+    }
+
+    [Fact]
+    public async Task Analyses_beyond_the_concurrency_wait_their_turn_and_beyond_the_queue_get_503_with_retry_after()
+    {
+        await using var node = await TestNode.StartAsync(tune: o => (o.AnalysisConcurrency, o.AnalysisQueue) = (1, 1));
+        var text = string.Concat(Enumerable.Range(0, 1_500).Select(i => $"Review {i}: the battery of this phone lasts for days. "));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            node.Http.PostAsJsonAsync("/api/analyze", new { text, features = new[] { "sentiment" } })));
+
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.OK)); // one ran, one waited
+        var refused = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("5", refused.Headers.GetValues("Retry-After").Single());
+        Assert.Contains("retry in a few seconds", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

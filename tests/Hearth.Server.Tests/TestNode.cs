@@ -34,12 +34,17 @@ internal sealed class TestNode : IAsyncDisposable
 
     /// <param name="cluster">Hosts an Orleans silo too (a one-node cluster) when given.</param>
     public static async Task<TestNode> StartAsync(string bind = "127.0.0.1", TimeProvider? time = null, double intervalSeconds = 1,
-        Uri? webhook = null, Hearth.Cluster.HearthClusterOptions? cluster = null, bool requireToken = false)
+        Uri? webhook = null, Hearth.Cluster.HearthClusterOptions? cluster = null, bool requireToken = false,
+        Action<HearthServerOptions>? tune = null)
     {
         var home = Directory.CreateTempSubdirectory("hearth-node-").FullName;
         var sampler = new ScriptedSampler();
-        var app = HearthServer.Build(o => (o.Port, o.Bind, o.Interval, o.Webhook, o.Cluster, o.RequireToken) = (0, bind,
-            TimeSpan.FromSeconds(intervalSeconds), webhook, cluster, requireToken), services =>
+        var app = HearthServer.Build(o =>
+        {
+            (o.Port, o.Bind, o.Interval, o.Webhook, o.Cluster, o.RequireToken) = (0, bind, TimeSpan.FromSeconds(intervalSeconds), webhook, cluster,
+                requireToken);
+            tune?.Invoke(o);
+        }, services =>
         {
             services.AddSingleton(HearthDatabase.InHome(home));
             services.AddSingleton(new NodeToken(() => home));

@@ -54,7 +54,8 @@ internal static class GoogleNaturalLanguage
             {
                 app.MapPost($"/{version}/documents:{name}", (HttpRequest request, TextAnalyzer analyzer) => AnswerAsync(request, analyzer, method,
                     version))
-                    .WithSummary($"Google Cloud Natural Language {version} {name}, locally (docs/api.md).");
+                    .WithSummary($"Google Cloud Natural Language {version} {name}, locally (docs/api.md).")
+                    .RequireRateLimiting(HearthServer.AnalysisPolicy);
             }
         }
     }

@@ -40,7 +40,8 @@ internal static class WatsonNlu
 
     public static void MapWatsonNlu(this WebApplication app)
     {
-        app.MapPost("/v1/analyze", AnalyzeAsync).WithSummary("Watson Natural Language Understanding v1 analyze, locally (docs/api.md).");
+        app.MapPost("/v1/analyze", AnalyzeAsync).WithSummary("Watson Natural Language Understanding v1 analyze, locally (docs/api.md).")
+            .RequireRateLimiting(HearthServer.AnalysisPolicy);
 
         // Custom Watson models: Hearth has none under Watson's API (its own models are trained with 'hearth train').
         var models = app.MapGroup("/v1/models");

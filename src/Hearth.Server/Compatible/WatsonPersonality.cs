@@ -17,7 +17,8 @@ internal static class WatsonPersonality
     private const int MaxCharacters = 200_000;
 
     public static void MapWatsonPersonality(this WebApplication app) =>
-        app.MapPost("/v3/profile", ProfileAsync).WithSummary("Watson Personality Insights v3, locally: Big Five and their facets as percentiles.");
+        app.MapPost("/v3/profile", ProfileAsync).WithSummary("Watson Personality Insights v3, locally: Big Five and their facets as percentiles.")
+            .RequireRateLimiting(HearthServer.AnalysisPolicy);
 
     private static async Task<IResult> ProfileAsync(HttpRequest request, TextAnalyzer analyzer)
     {

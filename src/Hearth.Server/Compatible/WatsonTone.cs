@@ -26,9 +26,10 @@ internal static class WatsonTone
     public static void MapWatsonTone(this WebApplication app)
     {
         app.MapPost("/v3/tone", ToneAsync).WithSummary("Watson Tone Analyzer v3, locally: anger, fear, joy, sadness, analytical, confident, "
-            + "tentative.");
+            + "tentative.").RequireRateLimiting(HearthServer.AnalysisPolicy);
         app.MapPost("/v3/tone_chat", ToneChatAsync)
-            .WithSummary("Watson Tone Analyzer v3 tone_chat, locally: sad, frustrated, satisfied per utterance.");
+            .WithSummary("Watson Tone Analyzer v3 tone_chat, locally: sad, frustrated, satisfied per utterance.")
+            .RequireRateLimiting(HearthServer.AnalysisPolicy);
     }
 
     private static async Task<IResult> ToneChatAsync(HttpRequest request, TextAnalyzer analyzer)

@@ -86,7 +86,8 @@ internal static class ApiEndpoints
                     return Problem(400, e.Message, "leave 'features' out for all of them, and 'language' out to detect it");
                 }
             })
-            .WithSummary("Hearth's own text analysis of one document (docs/analyze.md); the dashboard's 'Analyse text' uses it.");
+            .WithSummary("Hearth's own text analysis of one document (docs/analyze.md); the dashboard's 'Analyse text' uses it.")
+            .RequireRateLimiting(HearthServer.AnalysisPolicy);
         api.MapGet("/bench", (BenchHistory history) => history.Latest() is { } figures
                 ? Results.Ok(figures)
                 : Problem(404, "no benchmark yet", "run 'hearth bench' on this machine"))
