@@ -17,6 +17,9 @@ public static class HearthServer
     /// <summary>The rate-limiting policy of every endpoint that analyses text: a few at once, the others queued.</summary>
     internal const string AnalysisPolicy = "analysis";
 
+    /// <summary>How long in-flight requests may finish when the node is asked to stop.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(3);
+
     /// <param name="configure">Sets the node's options; they are validated when the node starts.</param>
     /// <param name="overrides">Replaces registrations after the defaults (tests feed recorded samplers here).</param>
     public static WebApplication Build(Action<HearthServerOptions> configure, Action<IServiceCollection>? overrides = null)
@@ -44,6 +47,8 @@ public static class HearthServer
             builder.UseOrleans(silo => silo.UseHearthCluster(cluster));
         }
 
+        // On SIGTERM, requests still running after this are aborted, which cancels their analyses: the node stops in seconds.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddRateLimiter(limits =>
         {
             limits.AddConcurrencyLimiter(AnalysisPolicy, limit => (limit.PermitLimit, limit.QueueLimit, limit.QueueProcessingOrder) =
