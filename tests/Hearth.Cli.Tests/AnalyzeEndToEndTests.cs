@@ -62,7 +62,7 @@ public sealed class AnalyzeEndToEndTests : IDisposable
         long peak = 0; // kB: the most resident memory the process has had (VmHWM), read until it exits
         while (!run.Process.WaitForExit(200))
         {
-            peak = Math.Max(peak, PeakResidentKilobytes(run.Process.Id));
+            peak = Math.Max(peak, Hearth.Memory(run.Process.Id, "VmHWM"));
         }
 
         Assert.True(run.Process.ExitCode == 0, run.Output);
@@ -71,20 +71,6 @@ public sealed class AnalyzeEndToEndTests : IDisposable
         Assert.InRange(ids.Count, 500, 650);
         Assert.Equal("big.txt@0", ids[0]);
         Assert.Contains($"analysed {ids.Count} documents", run.Output, StringComparison.Ordinal);
-    }
-
-    private static long PeakResidentKilobytes(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? 0
-                : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0; // it has just exited
-        }
     }
 
     [Fact]

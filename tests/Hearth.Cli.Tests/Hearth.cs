@@ -59,6 +59,21 @@ internal static class Hearth
         return start;
     }
 
+    /// <summary>A memory figure of a running process in kB from <c>/proc/PID/status</c> (VmRSS, VmHWM); 0 once it has exited.</summary>
+    public static long Memory(int pid, string field)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+            return line is null ? 0
+                : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>A <c>hearth</c> process running beside the test, killed (SIGKILL) when disposed.</summary>
     public sealed class Background : IDisposable
     {
