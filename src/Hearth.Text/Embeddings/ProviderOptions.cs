@@ -39,6 +39,10 @@ internal static class ProviderOptions
     /// </summary>
     public static string Failure(string provider, Exception error) => FirstLine(error.Message) + LoaderReason(provider);
 
+    /// <summary>What to do on a machine with an NVIDIA GPU when this Hearth carries no CUDA provider (the default tool).</summary>
+    public const string GpuBuildMissing = "this Hearth carries no CUDA provider and an NVIDIA GPU is here: install the GPU build with "
+        + "'dotnet tool uninstall -g Hearth.Cli && dotnet tool install -g Hearth.Cli.Gpu'";
+
     private static string LoaderReason(string provider)
     {
         var library = provider switch
@@ -48,7 +52,12 @@ internal static class ProviderOptions
             _ => null,
         };
         var path = library is null ? null : Path.Combine(AppContext.BaseDirectory, library);
-        if (path is null || !File.Exists(path))
+        if (path is not null && !File.Exists(path))
+        {
+            return File.Exists("/proc/driver/nvidia/version") ? $" ({GpuBuildMissing})" : "";
+        }
+
+        if (path is null)
         {
             return "";
         }
