@@ -16,7 +16,8 @@ public sealed class NodeMemoryEndToEndTests : IDisposable
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
         await Task.Delay(TimeSpan.FromSeconds(2));
         var idle = Hearth.Memory(node.Process.Id, "VmRSS");
-        var text = string.Join(' ', Enumerable.Range(0, 2_000).Select(i => $"Review {i}: the battery of this phone lasts for days and Anna in Lyon loves it."));
+        var text = string.Join(' ', Enumerable.Range(0, 2_000)
+            .Select(i => $"Review {i}: the battery of this phone lasts for days and Anna in Lyon loves it."));
 
         var burst = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => http.PostAsJsonAsync("/api/analyze", new { text })));
         await Task.Delay(TimeSpan.FromSeconds(2));
