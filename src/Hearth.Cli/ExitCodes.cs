@@ -20,6 +20,12 @@ internal static class ExitCodes
     /// <summary><c>hearth submit</c>, <c>hearth jobs</c>: the cluster job failed (its failure budget was spent).</summary>
     public const int JobFailed = 4;
 
+    /// <summary><c>hearth submit</c>, <c>hearth jobs watch</c>: the node stopped answering during the job (it is kept; the id is printed).</summary>
+    public const int NodeLost = 5;
+
+    /// <summary><c>hearth train</c>: stopped by Ctrl+C (the last finished epoch is kept; <c>--resume</c> goes on), as shells say.</summary>
+    public const int Interrupted = 130;
+
     /// <summary><c>hearth run</c>: the program could not be started (as shells say).</summary>
     public const int CommandNotFound = 127;
 }

@@ -5,6 +5,7 @@ using Hearth.Cli.Commands.Jobs;
 using Hearth.Cli.Commands.Submit;
 using Hearth.Cli.Infrastructure;
 using Hearth.Hardware;
+using Hearth.Learning;
 using Hearth.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
@@ -17,7 +18,8 @@ if (Console.IsOutputRedirected)
 
 var services = new ServiceCollection()
     .AddHearthHardware()
-    .AddHearthText();
+    .AddHearthText()
+    .AddHearthLearning();
 
 var app = new CommandApp(new TypeRegistrar(services));
 app.Configure(config =>
@@ -49,6 +51,14 @@ app.Configure(config =>
         .WithExample("analyze", "report.txt")
         .WithExample("analyze", "corpus/", "-o", "results.jsonl", "--resume")
         .WithExample("analyze", "-", "--features", "entities,keywords");
+    config.AddCommand<TrainCommand>("train")
+        .WithDescription("Fine-tune MiniLM's top layers and a classifier on your labelled texts, on this machine; the best epoch is kept as a model.")
+        .WithExample("train", "sentiment", "--data", "reviews.tsv", "--dev", "dev.tsv")
+        .WithExample("train", "classify", "--data", "tickets.jsonl", "--layers", "all", "--name", "tickets", "--resume");
+    config.AddCommand<EvalCommand>("eval")
+        .WithDescription("Score a trained model on labelled texts: accuracy, precision/recall/F1 per class, confusion table, worst errors.")
+        .WithExample("eval", "sentiment", "--data", "dev.tsv")
+        .WithExample("eval", "tickets", "--data", "test.jsonl", "--json");
     config.AddCommand<ModelsCommand>("models")
         .WithDescription("Show the model cards of the text models: what they are, what they were trained on, their measured quality.");
     config.AddCommand<UpCommand>("up")
@@ -66,6 +76,9 @@ app.Configure(config =>
         submit.AddCommand<SubmitBenchCommand>("bench")
             .WithDescription("'hearth bench' on every node, one line of figures per node (each node keeps the run in its history).")
             .WithExample("submit", "bench", "--sizes", "1024,2048", "--no-ai");
+        submit.AddCommand<SubmitTrainCommand>("train")
+            .WithDescription("Train a model on the node with the most compute (a proven GPU first); the model is then copied to every node.")
+            .WithExample("submit", "train", "sentiment", "--data", "reviews.tsv", "--dev", "dev.tsv", "--name", "reviews");
         submit.AddCommand<SubmitSentimentCommand>("sentiment-int8")
             .WithDescription("Sentiment with the head on a paired microcontroller (int8) and the document vectors on its node's CPU or GPU.")
             .WithExample("submit", "sentiment-int8", "reviews.jsonl", "-o", "sentiment.jsonl");

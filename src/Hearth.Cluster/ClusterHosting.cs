@@ -6,6 +6,7 @@ using Hearth.Cluster.Nodes;
 using Hearth.Cluster.Placement;
 using Hearth.Cluster.Security;
 using Hearth.Hardware.History;
+using Hearth.Learning.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
@@ -65,6 +66,7 @@ public static class ClusterHosting
             // Tests bring their own runners; a node runs analyze shards, and int8 sentiment on its paired boards.
             services.AddSingleton<IShardRunner, AnalyzeShardRunner>();
             services.AddSingleton<IShardRunner, BenchShardRunner>();
+            services.AddSingleton<IShardRunner, TrainShardRunner>();
             services.AddSingleton<Int8SentimentRunner>();
             services.AddSingleton<IShardRunner>(sp => sp.GetRequiredService<Int8SentimentRunner>());
             services.AddSingleton<IRoleSource>(sp => sp.GetRequiredService<Int8SentimentRunner>());
@@ -79,10 +81,16 @@ public static class ClusterHosting
             ? new PostgresJobStore(shared, options.ClusterId)
             : new SqliteJobStore(sp.GetRequiredService<HearthDatabase>(), options.ClusterId));
         services.AddSingleton<JobCoordinator>();
+        services.TryAddSingleton(_ => new ModelStore(HearthHome.Resolve()));
+        services.TryAddSingleton<Learning.Serving.TrainedModels>();
+        services.AddSingleton<Models.ModelCopies>();
         services.AddSingleton<LocalNode>();
         services.AddSingleton<NodeAnnouncer>();
         services.AddHostedService(sp => sp.GetRequiredService<NodeAnnouncer>());
         services.AddHostedService<ShardWorker>();
+        services.AddSingleton<ClusterLink>();
+        services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, LeaveOnFatalError>());
+        services.AddHostedService<FirstNodeWatch>();
         return silo;
     }
 }

@@ -18,6 +18,18 @@ public sealed class HearthClusterOptions
     /// <summary>A node of the cluster to join (its silo endpoint); null: this node starts the cluster.</summary>
     public IPEndPoint? Join { get; set; }
 
+    /// <summary>
+    /// The first node of a development cluster this node could not reach: it runs alone (a cluster of its own) and joins
+    /// that node when it answers. Null otherwise.
+    /// </summary>
+    public IPEndPoint? Rejoin { get; set; }
+
+    /// <summary>How often a node checks that the first node of its development cluster answers.</summary>
+    public TimeSpan FirstNodeCheck { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Checks in a row the first node misses before this node leaves the cluster and goes on alone.</summary>
+    public int FirstNodeMisses { get; set; } = 5;
+
     /// <summary>A PostgreSQL connection string where the nodes keep the cluster's membership; null: the first node keeps it.</summary>
     public string? Membership { get; set; }
 
@@ -55,5 +67,5 @@ public sealed class HearthClusterOptions
     public int? MqttPort { get; set; }
 
     /// <summary>What this node accepts to run.</summary>
-    public IReadOnlyList<JobKind> Roles { get; set; } = [JobKind.Analyze, JobKind.Bench];
+    public IReadOnlyList<JobKind> Roles { get; set; } = [JobKind.Analyze, JobKind.Bench, JobKind.Train];
 }

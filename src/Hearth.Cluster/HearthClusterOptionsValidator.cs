@@ -51,7 +51,7 @@ public sealed class HearthClusterOptionsValidator : IValidateOptions<HearthClust
             problems.Add($"the cluster secret must have at least {ClusterCertificate.MinimumSecretLength} characters ('openssl rand -base64 32')");
         }
 
-        if (options.Join is { } join && !IPAddress.IsLoopback(join.Address) && IPAddress.IsLoopback(options.AdvertisedAddress))
+        if ((options.Join ?? options.Rejoin) is { } join && !IPAddress.IsLoopback(join.Address) && IPAddress.IsLoopback(options.AdvertisedAddress))
         {
             problems.Add($"--join {join} is on another machine: give --advertise with this machine's address on that network (and the cluster "
                 + $"secret)");

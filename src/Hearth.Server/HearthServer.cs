@@ -1,5 +1,6 @@
 using Hearth.Cluster;
 using Hearth.Hardware;
+using Hearth.Learning;
 using Hearth.Server.Compatible;
 using Hearth.Server.Endpoints;
 using Hearth.Server.Security;
@@ -34,7 +35,7 @@ public static class HearthServer
         // Orleans' watchdog warns of a "participant check" stall while the node loads its models at start (CPU-bound on
         // small machines); the node's own watchdog and /healthz report real stalls.
         builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
-        builder.Services.AddHearthHardware().AddHearthText().AddHearthServer(configure);
+        builder.Services.AddHearthHardware().AddHearthText().AddHearthLearning().AddHearthServer(configure);
         // A request the framework cannot read is answered by ErrorMiddleware, with the reason.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -67,6 +68,7 @@ public static class HearthServer
         app.UseMiddleware<ErrorMiddleware>();
         app.UseMiddleware<BearerTokenMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<MemoryReturn>();
         app.MapOpenApi("/api/openapi.json");
         app.MapHearthApi();
         app.MapClusterApi();

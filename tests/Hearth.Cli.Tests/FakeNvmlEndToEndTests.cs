@@ -55,6 +55,24 @@ public sealed class FakeNvmlEndToEndTests : IDisposable
         Assert.Equal("fail", checks["ilgpu.accelerators"].GetProperty("status").GetString());
     }
 
+    [Fact]
+    public void A_job_on_a_mig_instance_among_a_hundred_processes_is_found_and_counted_on_the_gpu()
+    {
+        Compile();
+        var environment = new Dictionary<string, string>
+        {
+            ["LD_LIBRARY_PATH"] = libraryDirectory,
+            ["FAKE_NVML_MIG"] = "1", // no utilisation; processes listed only on the instance, as for a non-root user
+            ["FAKE_NVML_PROCESSES"] = "100", // the job comes 101st: past the first buffer of 64
+        };
+
+        var result = Hearth.Run(environment, "run", "--expect", "gpu", "--interval", "0.2", "--", "sleep", "2");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("gpu0 busy (not exposed), 1024 MiB held by this job", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("this job ran on gpu0 (NVIDIA H200) (judged by the memory it held", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static Process StartCompiler(ProcessStartInfo start)
     {
         try

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Hearth.Learning.Heads;
+using Hearth.Learning.Models;
 using Hearth.Testing;
 using Xunit.Abstractions;
 
@@ -21,6 +23,7 @@ public sealed class OfficialClientTests(ITestOutputHelper output)
             && Directory.Exists(Path.Combine(Clients, "watson6", "node_modules", "ibm-watson")),
             "the official clients are not installed: run ./test.sh (it runs npm ci in tests/clients and tests/clients/watson6)");
         await using var node = await TestNode.StartAsync(requireToken: true);
+        SaveModel(node.Home, "hearth-reviews");
 
         var (exitCode, stdout, stderr) = await RunNodeAsync("clients.mjs", node.Http.BaseAddress!.ToString().TrimEnd('/'), node.Token,
             "--require-token");
@@ -38,6 +41,19 @@ public sealed class OfficialClientTests(ITestOutputHelper output)
             $"{S(r, "client")} {S(r, "method")} ({S(r, "input")}): {S(r, "detail")}"));
         Assert.Contains(rows, r => S(r, "client").Contains("(iam)", StringComparison.Ordinal) && S(r, "outcome") == "ok");
         Assert.DoesNotContain(node.Token, stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>A model as 'hearth train sentiment' saves it (the base's top layer and an untrained head: serving, not quality, is tested).</summary>
+    private static void SaveModel(string home, string name)
+    {
+        var model = ModelStore.LoadBase();
+        model.TrainTopLayers(1);
+        var head = new SentenceHead(["negative", "positive"], model.Config.Hidden, seed: 1);
+        new ModelStore(home).Save(new ModelCard
+        {
+            Name = name, Task = "sentiment", Labels = head.Labels, Base = ModelStore.BaseName, TrainedLayers = 1, DataFile = "none", DataSha256 = "",
+            Examples = 0, Epochs = 0, Created = DateTimeOffset.UtcNow, WeightsSha256 = "",
+        }, model, head);
     }
 
     private static string S(JsonElement row, string name) => row.GetProperty(name).ToString();

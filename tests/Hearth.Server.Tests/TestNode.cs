@@ -48,6 +48,7 @@ internal sealed class TestNode : IAsyncDisposable
         {
             services.AddSingleton(HearthDatabase.InHome(home));
             services.AddSingleton(new NodeToken(() => home));
+            services.AddSingleton(new Hearth.Learning.Models.ModelStore(home));
             services.AddSingleton<ISystemFiles>(Machines.Files("nvidia-h100-docker"));
             services.AddSingleton(time ?? TimeProvider.System);
             services.AddSingleton(sp => new TelemetryCollector([sampler], sp.GetRequiredService<TimeProvider>()));

@@ -87,7 +87,18 @@ for (const [name, authenticator] of [
   await call(client, 'analyze', 'no features', () => nlu.analyze({ text: news, features: {} }), { refusal: { status: 400 } });
   await call(client, 'listModels', '', () => nlu.listModels(), { check: r => Array.isArray(r.models) ? null : 'no models array' });
   await call(client, 'listCategoriesModels', '', () => nlu.listCategoriesModels(), { check: r => Array.isArray(r.models) ? null : 'no models array' });
-  await call(client, 'listClassificationsModels', '', () => nlu.listClassificationsModels(), { check: r => Array.isArray(r.models) ? null : 'no models array' });
+  await call(client, 'listClassificationsModels', '', () => nlu.listClassificationsModels(),
+    { check: r => r.models?.some(m => m.model_id === 'hearth-reviews' && m.status === 'available') ? null : 'the trained model is not listed' });
+  await call(client, 'getClassificationsModel', 'trained model', () => nlu.getClassificationsModel({ modelId: 'hearth-reviews' }),
+    { check: r => r.model_id === 'hearth-reviews' ? null : `model_id ${r.model_id}` });
+  await call(client, 'analyze', 'trained model', () => nlu.analyze({ text: review,
+    features: { classifications: { model: 'hearth-reviews' }, sentiment: { model: 'hearth-reviews' } } }),
+    { check: r => has(r, 'classifications', 'sentiment.document.label')
+      ?? (r.classifications.every(c => typeof c.class_name === 'string' && c.confidence >= 0 && c.confidence <= 1) ? null : 'bad classifications') });
+  await call(client, 'analyze', 'unknown model', () => nlu.analyze({ text: review, features: { classifications: { model: 'no-such-model' } } }),
+    { refusal: { status: 404 } });
+  await call(client, 'deleteClassificationsModel', 'trained model', () => nlu.deleteClassificationsModel({ modelId: 'hearth-reviews' }),
+    { refusal: { status: 400, text: 'hearth train' } });
   for (const method of ['deleteModel', 'getCategoriesModel', 'deleteCategoriesModel', 'getClassificationsModel', 'deleteClassificationsModel']) {
     await call(client, method, 'unknown model id', () => nlu[method]({ modelId: 'no-such-model' }), { refusal: { status: 404 } });
   }

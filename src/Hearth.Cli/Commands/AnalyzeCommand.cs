@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Hearth.Hardware;
+using Hearth.Learning.Serving;
 using Hearth.Text;
 using Hearth.Text.Analysis;
 using Hearth.Text.Embeddings;
@@ -19,7 +20,8 @@ namespace Hearth.Cli.Commands;
 /// <c>hearth analyze FILE|DIR|-</c>: the text pipeline over one document (JSON) or many (JSON Lines, written as
 /// they are done so an interrupted run loses nothing, and <c>--resume</c> goes on where it stopped).
 /// </summary>
-internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels models, EncoderRuntime runtime) : Command<AnalyzeCommand.Settings>
+internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels models, EncoderRuntime runtime, TrainedModels trained)
+    : Command<AnalyzeCommand.Settings>
 {
     /// <summary>Documents go through the model in groups of at most this many, and at most <see cref="GroupCharacters"/>.</summary>
     private const int Group = 16;
@@ -44,6 +46,11 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
         [Description("Skip the documents already in --output and append the others.")]
         public bool Resume { get; init; }
 
+        [CommandOption("--model <FEATURE=NAME>")]
+        [Description("Use a model trained with 'hearth train': sentiment=NAME (in place of the shipped sentiment), classifications=NAME "
+            + "(its labels per document). Repeat the option, or join pairs with commas.")]
+        public string[] Models { get; init; } = [];
+
         [CommandOption("--sentiment-examples <FILE>")]
         [Description("Train the sentiment head on your own examples: lines of 'label TAB text', 1 = positive, 0 = negative.")]
         public string? SentimentExamples { get; init; }
@@ -67,13 +74,36 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var choice = trained.Choose(settings.Models);
         var features = Feature.Parse(settings.Features);
-        var chosen = settings.SentimentExamples is { } file ? new TextModels(runtime, LoadExamples(file)) : models;
-        if (features.Intersect(Feature.Encoded).Any())
+        if (choice.Classifications is not null && settings.Features is null)
         {
-            _ = Task.Run(chosen.Load, cancellationToken); // on another core, while the language model loads and the documents are read
+            features = [.. features, Feature.Classifications];
         }
 
+        var chosen = settings.SentimentExamples is { } file ? new TextModels(runtime, LoadExamples(file)) : models;
+        // On another core, while the language model loads and the documents are read; awaited before any exit, since a
+        // process that ends while ONNX Runtime builds its session can crash in native code (exit 139 instead of the real one).
+        var preload = features.Intersect(Feature.Encoded).Any() ? Task.Run(chosen.Load, cancellationToken) : Task.CompletedTask;
+        try
+        {
+            return Analyze(chosen, features, choice, settings, cancellationToken);
+        }
+        finally
+        {
+            try
+            {
+                preload.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // a load that failed is reported by the analysis that needed it
+            }
+        }
+    }
+
+    private int Analyze(TextModels chosen, IReadOnlyList<string> features, ModelChoice choice, Settings settings, CancellationToken cancellationToken)
+    {
         var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), chosen);
         var many = settings.Input is not ("-" or "/dev/stdin")
             && (Directory.Exists(settings.Input) || settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
@@ -89,16 +119,16 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
                 return ExitCodes.SomeInputsUnreadable;
             }
 
-            var result = analyzer.Analyze(first.Text!, features, settings.Language, cancellationToken);
+            var result = analyzer.Analyze(first.Text!, features, settings.Language, choice, cancellationToken);
             Console.Out.WriteLine(JsonSerializer.Serialize(result, HearthJson.Options));
             return ExitCodes.Ok;
         }
 
-        return AnalyzeMany(analyzer, features, Rest(first, second, documents), settings, cancellationToken);
+        return AnalyzeMany(analyzer, features, choice, Rest(first, second, documents), settings, cancellationToken);
     }
 
-    private static int AnalyzeMany(TextAnalyzer analyzer, IReadOnlyList<string> features, IEnumerable<InputDocument> documents, Settings settings,
-        CancellationToken cancellationToken)
+    private static int AnalyzeMany(TextAnalyzer analyzer, IReadOnlyList<string> features, ModelChoice choice, IEnumerable<InputDocument> documents,
+        Settings settings, CancellationToken cancellationToken)
     {
         var done = settings.Resume ? ResumePoint(settings.Output!) : [];
         using var output = settings.Output is null ? Console.Out
@@ -124,7 +154,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
             IReadOnlyList<AnalysisResult> results;
             try
             {
-                results = analyzer.AnalyzeMany([.. readable.Select(d => d.Text!)], features, settings.Language, cancellationToken);
+                results = analyzer.AnalyzeMany([.. readable.Select(d => d.Text!)], features, settings.Language, choice, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

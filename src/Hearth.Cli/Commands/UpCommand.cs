@@ -2,11 +2,10 @@ using System.ComponentModel;
 using System.Net;
 using Hearth.Cluster;
 using Hearth.Cluster.Membership;
+using Hearth.Cli.Output;
 using Hearth.Cluster.Security;
 using Hearth.Server;
 using Hearth.Text.Analysis;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -171,10 +170,13 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         file is not null ? File.ReadAllText(file).Trim() : Environment.GetEnvironmentVariable("HEARTH_CLUSTER_SECRET") is { Length: > 0 } secret
             ? secret : null;
 
-    /// <summary>The node's options from the command line; the node validates them as it starts.</summary>
-    private static void Apply(Settings settings, HearthServerOptions options)
+    /// <summary>
+    /// The node's options from the command line; the node validates them as it starts. <paramref name="alone"/>: the
+    /// first node this one runs without until it answers; <paramref name="port"/>: the HTTP port once one was bound.
+    /// </summary>
+    private static void Apply(Settings settings, HearthServerOptions options, IPEndPoint? alone, int port)
     {
-        options.Port = settings.Port;
+        options.Port = port;
         options.Bind = settings.Bind;
         options.RequireToken = settings.RequireToken;
         options.Interval = TimeSpan.FromSeconds(settings.Interval);
@@ -187,7 +189,8 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             Lease = TimeSpan.FromSeconds(settings.Lease),
             Devices = settings.Devices,
             MqttPort = settings.MqttPort,
-            Join = settings.JoinEndpoint(),
+            Join = alone is null ? settings.JoinEndpoint() : null,
+            Rejoin = alone,
             AdvertisedAddress = IPAddress.Parse(settings.Advertise),
             Secret = ClusterSecret(settings.ClusterSecretFile),
             Membership = settings.Cluster is null ? null : PostgresMembership.ConnectionString(settings.Cluster),
@@ -195,9 +198,53 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
         };
     }
 
+    /// <summary>
+    /// Runs the node until it is stopped. When its silo leaves a development cluster (the first node gone, back, or its
+    /// membership lost), the node starts again at once: alone while the first node does not answer, joined when it does.
+    /// </summary>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var app = HearthServer.Build(o => Apply(settings, o));
+        var port = settings.Port;
+        var first = settings.NoCluster || settings.Cluster is not null ? null : settings.JoinEndpoint();
+        try
+        {
+            for (var restart = false; ; restart = true)
+            {
+                var alone = first is not null && !await FirstNodeWatch.AnswersAsync(first, TimeSpan.FromSeconds(2), cancellationToken)
+                    .ConfigureAwait(false) ? first : null;
+                if (alone is not null && !restart)
+                {
+                    Console.Error.WriteLine($"hearth: the cluster's first node {first} does not answer: this node runs alone and joins it "
+                        + "when it answers");
+                }
+
+                var (code, exit, boundPort) = await RunNodeAsync(settings, alone, port, restart, cancellationToken).ConfigureAwait(false);
+                if (exit is null)
+                {
+                    return code;
+                }
+
+                port = boundPort;
+                Console.Error.WriteLine(exit.Exit switch
+                {
+                    ClusterExit.FirstNodeGone => $"hearth: {exit.Reason}: this node leaves the cluster, goes on alone and joins it again when "
+                        + "it answers",
+                    ClusterExit.FirstNodeBack => $"hearth: {exit.Reason}: this node joins it again",
+                    _ => $"hearth: the cluster's membership was lost ({exit.Reason}): this node leaves the cluster and starts again",
+                });
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Ok; // Ctrl+C while the node (re)starts
+        }
+    }
+
+    /// <summary>One life of the node: its exit code, why its silo left the cluster (null: the node was stopped), its HTTP port.</summary>
+    private static async Task<(int Code, ClusterLink? Exit, int Port)> RunNodeAsync(Settings settings, IPEndPoint? alone, int port, bool restart,
+        CancellationToken cancellationToken)
+    {
+        var app = HearthServer.Build(o => Apply(settings, o, alone, port));
         await using (app.ConfigureAwait(false))
         {
             // Resolving the options validates them: an OptionsValidationException lists every problem with its fix.
@@ -205,7 +252,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             if (CannotListen(options) is { } problem)
             {
                 Console.Error.WriteLine($"error: {problem}");
-                return ExitCodes.UsageOrInternal;
+                return (ExitCodes.UsageOrInternal, null, port);
             }
 
             if (options.Cluster?.Membership is { } membership)
@@ -218,7 +265,7 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
                 {
                     Console.Error.WriteLine($"error: the cluster database does not answer ({e.Message}): check --cluster "
                         + $"(postgres://user:password@host:5432/database)");
-                    return ExitCodes.UsageOrInternal;
+                    return (ExitCodes.UsageOrInternal, null, port);
                 }
             }
 
@@ -226,40 +273,15 @@ internal sealed class UpCommand : AsyncCommand<UpCommand.Settings>
             // a language other than the default loads Lingua's full one) are loaded now, not on the first request (docs/api.md).
             Console.Error.WriteLine("loading the text models…");
             app.Services.GetRequiredService<TextAnalyzer>().AnalyzeMany(
-                ["Anna loves the new GPU cluster in Lyon.", "Anna adore le nouveau cluster de Lyon."], Feature.All, null, cancellationToken);
+                ["Anna loves the new GPU cluster in Lyon.", "Anna adore le nouveau cluster de Lyon."], Feature.All,
+                cancellationToken: cancellationToken);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = app.Urls.First();
-            AnsiConsole.MarkupLineInterpolated($"[bold]Hearth node up[/] on {address}");
-            AnsiConsole.MarkupLineInterpolated(
-                $"  dashboard {address}/   API {address}/api (OpenAPI: /api/openapi.json)   Prometheus {address}/metrics");
-            if (options.RequiresToken)
-            {
-                AnsiConsole.MarkupLine("  [yellow]token required:[/] every endpoint but /metrics and /healthz needs 'Authorization: "
-                    + "Bearer <token>' (IBM clients: the token as API key); 'hearth token' shows it");
-            }
-            else
-            {
-                AnsiConsole.MarkupLineInterpolated(
-                    $"  no token required: {options.Bind} is reachable from this machine only (--require-token asks for one)");
-            }
-
-            if (options.Cluster is { } cluster)
-            {
-                // The database is named without its password: secrets never reach the output.
-                var where = cluster.Membership is { } db && new Npgsql.NpgsqlConnectionStringBuilder(db) is var pg
-                    ? $", membership in PostgreSQL ({pg.Host}/{pg.Database}, cluster '{cluster.ClusterId}')"
-                    : cluster.Join is null ? $" (a new cluster; others join with --join 127.0.0.1:{cluster.SiloPort})" : $", joined {cluster.Join}";
-                var tls = cluster.Secret is null ? "" : ", mutual TLS from the cluster secret";
-                AnsiConsole.MarkupLineInterpolated(
-                    $"  cluster: silo {cluster.AdvertisedAddress}:{cluster.SiloPort}{where}{tls}   jobs: hearth submit analyze DIR -o OUT.jsonl");
-            }
-
-            AnsiConsole.MarkupLine("  [grey]Ctrl+C stops it.[/]");
-            Console.Out.Flush();
-            // Ends on Ctrl+C and on SIGTERM (systemd, docker stop), stopping the node cleanly.
+            var address = new Uri(app.Urls.First());
+            NodeBanner.Print(options, address, restart);
+            // Ends on Ctrl+C and on SIGTERM (systemd, docker stop), stopping the node cleanly, or when the silo leaves the cluster.
             await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+            var link = options.Cluster is null ? null : app.Services.GetRequiredService<ClusterLink>();
+            return (0, link?.Exit is null or ClusterExit.None ? null : link, address.Port);
         }
-
-        return 0;
     }
 }

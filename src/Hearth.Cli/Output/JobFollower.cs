@@ -9,7 +9,23 @@ internal static class JobFollower
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<JobProgress> FollowAsync(NodeClient node, string id, CancellationToken cancellationToken)
+    /// <summary>The job's last progress; null when its node stopped answering (what to do next is printed).</summary>
+    public static async Task<JobProgress?> FollowAsync(NodeClient node, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PollAsync(node, id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NodeUnreachableException e)
+        {
+            var where = node.Address.ToString().TrimEnd('/') is var url && url == NodeClient.DefaultNode ? "" : $" --node {url}";
+            Console.Error.WriteLine($"hearth: the node stopped answering during job {id} ({e.Message}); the job is kept: restart the node "
+                + $"(the same HEARTH_HOME), then 'hearth jobs watch {id}{where}'");
+            return null;
+        }
+    }
+
+    private static async Task<JobProgress> PollAsync(NodeClient node, string id, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var progress = await node.ProgressAsync(id, cancellationToken).ConfigureAwait(false);

@@ -17,9 +17,11 @@ internal sealed partial class DeviceAttacher(HearthClusterOptions options, Devic
         foreach (var spec in options.Devices)
         {
             var (name, path) = spec.Split('=', 2) is [var n, var p] ? (n, p) : (spec, "");
+            Process? program = null;
             try
             {
-                var (fromDevice, toDevice) = path.StartsWith("exec:", StringComparison.Ordinal) ? Start(path[5..]) : Serial(path);
+                program = path.StartsWith("exec:", StringComparison.Ordinal) ? Start(path[5..]) : null;
+                var (fromDevice, toDevice) = program is null ? Serial(path) : (program.StandardOutput.BaseStream, program.StandardInput.BaseStream);
                 await gateway.ConnectAsync(name, fromDevice, toDevice, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is DeviceException or IOException or UnauthorizedAccessException or InvalidOperationException
@@ -27,6 +29,10 @@ internal sealed partial class DeviceAttacher(HearthClusterOptions options, Devic
             {
                 LogNotAttached(name, path, e.Message);
                 gateway.Failed(name, $"not attached ({path}): {e.Message}");
+                if (program is { HasExited: false })
+                {
+                    program.Kill();
+                }
             }
         }
     }
@@ -46,13 +52,13 @@ internal sealed partial class DeviceAttacher(HearthClusterOptions options, Devic
         base.Dispose();
     }
 
-    private (Stream, Stream) Start(string command)
+    private Process Start(string command)
     {
         var parts = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var program = Process.Start(new ProcessStartInfo(parts[0], parts[1..]) { RedirectStandardInput = true, RedirectStandardOutput = true })
             ?? throw new InvalidOperationException($"'{command}' did not start");
         programs.Add(program);
-        return (program.StandardOutput.BaseStream, program.StandardInput.BaseStream);
+        return program;
     }
 
     private static (Stream, Stream) Serial(string path)

@@ -241,7 +241,7 @@ public sealed partial class DeviceConnection : IAsyncDisposable
             Hello = DeviceHello.Parse(packet.Body);
             if (Hello is null)
             {
-                BadFrame($"an announcement of {packet.Body.Length} bytes is too short");
+                BadFrame($"announcement too short ({packet.Body.Length} bytes)");
                 return;
             }
         }

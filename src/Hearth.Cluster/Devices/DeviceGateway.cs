@@ -30,7 +30,20 @@ public sealed partial class DeviceGateway(HearthDatabase database, ILoggerFactor
 
         devices[name] = connection;
         failures.TryRemove(name, out _);
-        var hello = await connection.AnnounceAsync(cancellationToken).ConfigureAwait(false);
+        DeviceHello hello;
+        try
+        {
+            hello = await connection.AnnounceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DeviceException e)
+        {
+            // Let go of a line that does not speak the protocol: no more reading (a stream of noise costs a core), listed with why.
+            devices.TryRemove(KeyValuePair.Create(name, connection));
+            await connection.DisposeAsync().ConfigureAwait(false);
+            Failed(name, e.Message);
+            throw;
+        }
+
         var state = State(connection);
         if (state.Problems.Count > 0)
         {

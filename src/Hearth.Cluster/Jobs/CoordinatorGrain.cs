@@ -11,6 +11,9 @@ internal sealed class CoordinatorGrain(JobCoordinator coordinator) : Grain, ICoo
 
     public Task Complete(ShardResult result, CancellationToken cancellationToken) => coordinator.CompleteAsync(result, cancellationToken);
 
+    public Task Extend(string jobId, int shard, string worker, CancellationToken cancellationToken) =>
+        coordinator.ExtendAsync(jobId, shard, worker, cancellationToken);
+
     public Task Fail(string jobId, int shard, string worker, string reason, CancellationToken cancellationToken) =>
         coordinator.FailAsync(jobId, shard, worker, reason, cancellationToken);
 }

@@ -9,6 +9,9 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     /// <summary>Stores a shard's lines once, whatever the number of deliveries.</summary>
     Task Complete(ShardResult result, CancellationToken cancellationToken = default);
 
+    /// <summary>The worker still runs the shard: its lease is renewed.</summary>
+    Task Extend(string jobId, int shard, string worker, CancellationToken cancellationToken = default);
+
     /// <summary>A system failure on the worker: the shard is retried later, elsewhere if need be.</summary>
     Task Fail(string jobId, int shard, string worker, string reason, CancellationToken cancellationToken = default);
 }

@@ -30,6 +30,9 @@ public interface IJobStore
     Task<bool> CompleteAsync(string job, int shard, string worker, IReadOnlyList<string> lines, DateTimeOffset now,
         CancellationToken cancellationToken);
 
+    /// <summary>Moves the end of a worker's lease on a shard it still holds to <paramref name="until"/> (a long shard: a training run).</summary>
+    Task ExtendAsync(string job, int shard, string worker, DateTimeOffset until, CancellationToken cancellationToken);
+
     /// <summary>Gives a failed shard back, to be leased again no sooner than <paramref name="notBefore"/>.</summary>
     Task ReleaseAsync(string job, int shard, string worker, string reason, DateTimeOffset notBefore, CancellationToken cancellationToken);
 

@@ -63,7 +63,7 @@ public sealed partial class JobCoordinator(
                 }
 
                 return new ShardLease(job.Id, lease.Shard, node.Name, job.Kind, job.Features, job.Bench, [.. lease.Documents], lease.Attempt,
-                    options.Lease);
+                    options.Lease, job.Models);
             }
 
             if (await store.ProgressAsync(job.Id, cancellationToken).ConfigureAwait(false) is { State: JobState.Failed } failed)
@@ -100,6 +100,10 @@ public sealed partial class JobCoordinator(
             LogDone(done.Id, done.Documents, new Shares(done.ShardsByNode));
         }
     }
+
+    /// <summary>A worker still runs the shard: its lease lasts one more lease period from now.</summary>
+    public Task ExtendAsync(string jobId, int shard, string worker, CancellationToken cancellationToken) =>
+        store.ExtendAsync(jobId, shard, worker, time.GetUtcNow() + options.Lease, cancellationToken);
 
     public async Task FailAsync(string jobId, int shard, string worker, string error, CancellationToken cancellationToken)
     {

@@ -16,4 +16,8 @@ public enum JobKind
     /// <summary><c>hearth bench</c> on every node: one shard per node, pinned to it.</summary>
     [JsonStringEnumMemberName("bench")]
     Bench,
+
+    /// <summary><c>hearth train</c> on the node with the most measured compute; the model is then copied to every node.</summary>
+    [JsonStringEnumMemberName("train")]
+    Train,
 }

@@ -22,7 +22,7 @@ public static class JobNames
             : throw new FormatException($"unknown job kind '{name}': one of {AllKinds}");
 
     /// <summary>Kinds whose shards each belong to one node (the document id is the node's name).</summary>
-    public static bool IsPerNode(this JobKind kind) => kind == JobKind.Bench;
+    public static bool IsPerNode(this JobKind kind) => kind is JobKind.Bench or JobKind.Train;
 
     /// <summary>The state's name in the API and the job store, in lower case.</summary>
     public static string Name(this JobState state) => Lower(state);

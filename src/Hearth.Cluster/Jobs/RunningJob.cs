@@ -1,4 +1,5 @@
 namespace Hearth.Cluster.Jobs;
 
 /// <summary>A job that still has shards to run.</summary>
-public sealed record RunningJob(string Id, JobKind Kind, string[] Features, BenchRequest? Bench);
+/// <param name="Models">For an analyze job: trained models to use, FEATURE=NAME.</param>
+public sealed record RunningJob(string Id, JobKind Kind, string[] Features, BenchRequest? Bench, string[] Models);

@@ -86,7 +86,11 @@ public sealed partial class ShardWorker(
         {
             var runner = runners.FirstOrDefault(r => r.Kind == lease.Kind)
                 ?? throw new InvalidOperationException($"this node cannot run '{lease.Kind}' jobs");
+            using var running = new CancellationTokenSource();
+            var keeping = KeepLeaseAsync(lease, running.Token);
             var (lines, words) = await Task.Run(() => runner.Run(lease, stoppingToken), stoppingToken).ConfigureAwait(false);
+            await running.CancelAsync().ConfigureAwait(false);
+            await keeping.ConfigureAwait(false);
             node.Measured(lease.Documents.Length, watch.Elapsed);
             return new ShardResult(lease.JobId, lease.Shard, node.Name, lines, words, watch.Elapsed.TotalSeconds);
         }
@@ -104,6 +108,28 @@ public sealed partial class ShardWorker(
             }
 
             return null;
+        }
+    }
+
+    /// <summary>Renews the lease every third of its length while the shard runs (a training run outlasts any lease).</summary>
+    private async Task KeepLeaseAsync(ShardLease lease, CancellationToken running)
+    {
+        var coordinator = grains.GetGrain<ICoordinatorGrain>(lease.Coordinator);
+        while (!running.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(lease.Duration / 3, running).ConfigureAwait(false);
+                await coordinator.Extend(lease.JobId, lease.Shard, node.Name, running).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogCoordinatorUnreachable(lease.Coordinator, e.Message); // the lease may run out; the shard is then run again
+            }
         }
     }
 

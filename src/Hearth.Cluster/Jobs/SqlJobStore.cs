@@ -18,6 +18,7 @@ public abstract class SqlJobStore(string cluster) : IJobStore
         CREATE TABLE IF NOT EXISTS hearth_jobs(cluster text NOT NULL, id text PRIMARY KEY, kind text NOT NULL, features text NOT NULL,
             created bigint NOT NULL, finished bigint, state text NOT NULL, documents integer NOT NULL, shards integer NOT NULL, error text);
         CREATE TABLE IF NOT EXISTS hearth_job_options(job text PRIMARY KEY, bench text);
+        CREATE TABLE IF NOT EXISTS hearth_job_models(job text PRIMARY KEY, models text NOT NULL);
         CREATE TABLE IF NOT EXISTS hearth_documents(job text NOT NULL, idx integer NOT NULL, shard integer NOT NULL, id text NOT NULL,
             text text, error text, PRIMARY KEY(job, idx));
         CREATE TABLE IF NOT EXISTS hearth_shards(job text NOT NULL, shard integer NOT NULL, state text NOT NULL, owner text, lease_until bigint,
@@ -70,6 +71,12 @@ public abstract class SqlJobStore(string cluster) : IJobStore
                         ("job", id), ("bench", JsonSerializer.Serialize(bench, HearthJson.Compact))).ConfigureAwait(false);
                 }
 
+                if (request.Models is { Count: > 0 } models)
+                {
+                    await ExecuteAsync(connection, "INSERT INTO hearth_job_models(job, models) VALUES(@job, @models)", cancellationToken,
+                        ("job", id), ("models", JsonSerializer.Serialize(models))).ConfigureAwait(false);
+                }
+
                 for (var i = 0; i < request.Documents.Count; i++)
                 {
                     var document = request.Documents[i];
@@ -96,11 +103,13 @@ public abstract class SqlJobStore(string cluster) : IJobStore
         await using (connection.ConfigureAwait(false))
         {
             return await ReadAsync(connection, $"""
-                SELECT j.id, j.kind, j.features, o.bench FROM hearth_jobs j LEFT JOIN hearth_job_options o ON o.job = j.id
+                SELECT j.id, j.kind, j.features, o.bench, m.models FROM hearth_jobs j LEFT JOIN hearth_job_options o ON o.job = j.id
+                LEFT JOIN hearth_job_models m ON m.job = j.id
                 WHERE j.cluster = @cluster AND j.state = '{Running}' ORDER BY j.created, j.id
                 """,
                 r => new RunningJob(r.GetString(0), JobNames.ParseKind(r.GetString(1)), JsonSerializer.Deserialize<string[]>(r.GetString(2))!,
-                    Text(r, 3) is { } bench ? JsonSerializer.Deserialize<BenchRequest>(bench, HearthJson.Compact) : null),
+                    Text(r, 3) is { } bench ? JsonSerializer.Deserialize<BenchRequest>(bench, HearthJson.Compact) : null,
+                    Text(r, 4) is { } models ? JsonSerializer.Deserialize<string[]>(models)! : []),
                 cancellationToken, ("cluster", cluster)).ConfigureAwait(false);
         }
     }
@@ -225,6 +234,19 @@ public abstract class SqlJobStore(string cluster) : IJobStore
                 """, cancellationToken,
                 ("job", job), ("shard", shard), ("shardPending", Pending), ("shardLeased", Leased), ("worker", worker), ("error", reason),
                 ("notBefore", notBefore.ToUnixTimeMilliseconds())).ConfigureAwait(false);
+        }
+    }
+
+    public async Task ExtendAsync(string job, int shard, string worker, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await ExecuteAsync(connection, """
+                UPDATE hearth_shards SET lease_until = @until WHERE job = @job AND shard = @shard AND state = @shardLeased AND owner = @worker
+                """, cancellationToken,
+                ("job", job), ("shard", shard), ("shardLeased", Leased), ("worker", worker), ("until", until.ToUnixTimeMilliseconds()))
+                .ConfigureAwait(false);
         }
     }
 

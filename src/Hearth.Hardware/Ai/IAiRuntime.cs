@@ -14,8 +14,8 @@ public interface IAiRuntime
     AiPlacement Placement();
 
     /// <summary>
-    /// Embeds the sanity sentences on one provider in strict mode: on the shared encoder when it runs there, else on an
-    /// encoder made for the check. <paramref name="reference"/> (CPU vectors) is compared when given.
+    /// Embeds the sanity sentences on one provider (its compute nodes there, by ONNX Runtime's profile): on the shared
+    /// encoder when it runs there, else on an encoder made for the check. <paramref name="reference"/> (CPU vectors) is compared when given.
     /// </summary>
     (EmbeddingRun Run, float[][]? Vectors) Embed(string provider, float[][]? reference, CancellationToken cancellationToken);
 }

@@ -129,7 +129,7 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         for (var i = 0; i < inventory.NvidiaGpus.Count; i++)
         {
             var gpu = inventory.NvidiaGpus[i];
-            var accelerator = cuda.FirstOrDefault(a => SameBus(a.PciBusId, gpu.PciBusId))
+            var accelerator = cuda.FirstOrDefault(a => PciAddress.Same(a.PciBusId, gpu.PciBusId))
                 ?? (cuda.Count == inventory.NvidiaGpus.Count ? cuda[i] : null);
             var peak = GpuPeaks.For(gpu.Name);
             if (accelerator is null)
@@ -145,9 +145,9 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         }
 
         // GPUs on the bus that NVML does not list (no driver, NVML broken): CUDA may still reach them.
-        foreach (var pci in inventory.Pci.Where(p => p.VendorId == 0x10de && !inventory.NvidiaGpus.Any(g => SameBus(g.PciBusId, p.Address))))
+        foreach (var pci in inventory.Pci.Where(p => p.VendorId == 0x10de && !inventory.NvidiaGpus.Any(g => PciAddress.Same(g.PciBusId, p.Address))))
         {
-            var accelerator = cuda.FirstOrDefault(a => !proved.Contains(a) && SameBus(a.PciBusId, pci.Address));
+            var accelerator = cuda.FirstOrDefault(a => !proved.Contains(a) && PciAddress.Same(a.PciBusId, pci.Address));
             if (accelerator is not null)
             {
                 proved.Add(accelerator);
@@ -195,7 +195,7 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         {
             var (gemm, observation) = GpuObservation.Watch(machine.Nvml, gpu.Index, machine.ProcessId, TimeSpan.FromMilliseconds(50),
                 () => machine.Compute.Gemm(accelerator, options.GpuGemmSize, TimeSpan.FromSeconds(options.GpuProofSeconds), cancellationToken));
-            var (status, verdict) = GpuVerdict.Judge(gemm, observation, cpuGflops);
+            var (status, verdict) = GpuVerdict.Judge(gemm, observation, cpuGflops, gpu.PowerLimitWatts);
             return NvidiaReport(gpu, status, verdict, gemm, peak, observation.Peak);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -210,7 +210,7 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         var openCl = inventory.Accelerators.Where(a => a.Type == "OpenCL").ToList();
         foreach (var pci in inventory.Pci.Where(p => p.IsComputeGpu && p.VendorId != 0x10de))
         {
-            var amd = inventory.AmdGpus.FirstOrDefault(g => SameBus(g.PciAddress, pci.Address));
+            var amd = inventory.AmdGpus.FirstOrDefault(g => PciAddress.Same(g.PciAddress, pci.Address));
             var name = amd?.Name ?? $"{pci.Vendor} GPU {pci.Address} (device 0x{pci.DeviceId:x4})";
             var peak = GpuPeaks.For(name);
             var sensors = new List<SensorReading>
@@ -294,16 +294,6 @@ public sealed class DoctorRunner(Machine machine, TimeProvider time)
         return workingGpu is not null
             ? $"{line}; {workingGpu.Name} works but ONNX Runtime does not use it (see onnxruntime.cuda)"
             : inventory.NvidiaPresent > 0 ? $"{line}; the NVIDIA GPU is present but not working (see the checks)" : line;
-    }
-
-    private static bool SameBus(string? a, string? b) =>
-        a is not null && b is not null && NormaliseBus(a) == NormaliseBus(b);
-
-    /// <summary>NVML writes "00000000:01:00.0", sysfs "0000:01:00.0": compare bus:device.function only.</summary>
-    private static string NormaliseBus(string address)
-    {
-        var parts = address.ToLowerInvariant().Split(':');
-        return parts.Length >= 2 ? $"{parts[^2]}:{parts[^1]}" : address.ToLowerInvariant();
     }
 
     private static string Vendor(string model) =>

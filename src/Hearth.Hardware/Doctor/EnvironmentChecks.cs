@@ -19,6 +19,7 @@ public static class EnvironmentChecks
         ("cuBLAS (libcublas)", ["libcublas.so.13", "libcublas.so.12", "libcublas.so"], true),
         ("cuBLASLt (libcublasLt)", ["libcublasLt.so.13", "libcublasLt.so.12", "libcublasLt.so"], true),
         ("cuDNN (libcudnn)", ["libcudnn.so.9", "libcudnn.so"], true),
+        ("cuRAND (libcurand)", ["libcurand.so.10", "libcurand.so"], true),
     ];
 
     public static IEnumerable<Check> Run(Inventory inventory, IEnvironmentVariables environment, INativeLibraries libraries, ISystemFiles files,
@@ -44,7 +45,7 @@ public static class EnvironmentChecks
             yield return Container(inventory, files);
         }
 
-        yield return Accelerators(inventory);
+        yield return Accelerators(inventory, libraries);
     }
 
     private static Check PciBus(Inventory inventory)
@@ -208,8 +209,8 @@ public static class EnvironmentChecks
         return new(Id, Title, Status.Fail, $"not loadable: {string.Join(", ", missing.Select(m => m.Name))} ({summary})",
             driverMissing
                 ? "libcuda.so.1 comes with the NVIDIA driver: reinstall it, or pass it into the container (--gpus all)"
-                : "install CUDA 13 runtime libraries (cuda-runtime-13, libcublas-13, cuDNN 9) and make them visible to the loader (ldconfig or "
-                    + "LD_LIBRARY_PATH)");
+                : "install CUDA 13 runtime libraries (cuda-runtime-13, libcublas-13, libcurand-13, cuDNN 9) and make them visible to the "
+                    + "loader (ldconfig or LD_LIBRARY_PATH)");
     }
 
     private static Check OnnxCuda(Inventory inventory, EmbeddingRun? cudaRun)
@@ -225,7 +226,7 @@ public static class EnvironmentChecks
 
         if (cudaRun is { Works: true })
         {
-            return new(Id, Title, Status.Pass, $"a strict CUDA session ran MiniLM at {cudaRun.SentencesPerSecond:N0} sentences/s");
+            return new(Id, Title, Status.Pass, $"MiniLM ran on CUDA at {cudaRun.SentencesPerSecond:N0} sentences/s: {cudaRun.Detail}");
         }
 
         if (cudaRun is null)
@@ -235,7 +236,7 @@ public static class EnvironmentChecks
 
         var why = cudaRun.Detail;
         return inventory.NvidiaPresent > 0
-            ? new(Id, Title, Status.Fail, $"CUDA is listed but a strict session (CPU fallback disabled) fails: {why}",
+            ? new(Id, Title, Status.Fail, $"CUDA is listed but does not run the model: {why}",
                 "install the CUDA 13 libraries named above (cuDNN 9 included) and check the cuda.libraries line")
             : new(Id, Title, Status.Info, $"listed (compiled in) but not usable without an NVIDIA GPU, as expected: {why}");
     }
@@ -258,7 +259,7 @@ public static class EnvironmentChecks
                 "if the host has GPUs, pass them in: docker run --gpus all … (Kubernetes: request nvidia.com/gpu)");
     }
 
-    private static Check Accelerators(Inventory inventory)
+    private static Check Accelerators(Inventory inventory, INativeLibraries libraries)
     {
         const string Id = "ilgpu.accelerators";
         const string Title = "ILGPU accelerators";
@@ -271,8 +272,13 @@ public static class EnvironmentChecks
         var cuda = inventory.Accelerators.Count(a => a.Type == "Cuda");
         if (inventory.NvidiaPresent > cuda)
         {
+            // ILGPU asks the loader for "libcuda.so", the name the driver's development files add; containers often have only libcuda.so.1.
+            var onlySoname = libraries.FirstLoadable(["libcuda.so"]) is null && libraries.FirstLoadable(["libcuda.so.1"]) is not null;
             return new(Id, Title, Status.Fail, $"{inventory.NvidiaPresent} NVIDIA GPU(s) present but ILGPU opens {cuda} through CUDA: {list}",
-                "check CUDA_VISIBLE_DEVICES and that libcuda.so.1 matches the loaded driver");
+                onlySoname
+                    ? "ILGPU loads the CUDA driver as libcuda.so and only libcuda.so.1 is here: link it (ln -s libcuda.so.1 "
+                        + "/usr/lib/x86_64-linux-gnu/libcuda.so, or where libcuda.so.1 lives) or install the driver's development package"
+                    : "check CUDA_VISIBLE_DEVICES and that libcuda.so.1 matches the loaded driver");
         }
 
         return new(Id, Title, cuda > 0 ? Status.Pass : Status.Info, list);

@@ -36,27 +36,32 @@ internal sealed unsafe class Cublas : IDisposable
 
     public string LibraryName { get; }
 
-    /// <summary>Loads cuBLAS, or returns null and says why.</summary>
-    public static Cublas? TryLoad(out string? error)
+    /// <summary>Loads the first cuBLAS that works (CUDA 13's fails on a driver older than 580: then 12's), or returns null and says why.</summary>
+    public static Cublas? TryLoad(out string? error) => TryLoad(Names, out error);
+
+    internal static Cublas? TryLoad(IReadOnlyList<string> names, out string? error)
     {
-        foreach (var name in Names)
+        var failures = new List<string>();
+        foreach (var name in names)
         {
-            if (NativeLibrary.TryLoad(name, out var library))
+            if (!NativeLibrary.TryLoad(name, out var library))
             {
-                try
-                {
-                    error = null;
-                    return new Cublas(library, name);
-                }
-                catch (Exception e) when (e is InvalidOperationException or EntryPointNotFoundException)
-                {
-                    error = e.Message;
-                    return null;
-                }
+                continue;
+            }
+
+            try
+            {
+                error = null;
+                return new Cublas(library, name);
+            }
+            catch (Exception e) when (e is InvalidOperationException or EntryPointNotFoundException)
+            {
+                failures.Add($"{Path.GetFileName(name)}: {e.Message}");
             }
         }
 
-        error = "libcublas not found (install the CUDA toolkit's cuBLAS, or the nvidia-cublas package)";
+        error = failures.Count > 0 ? string.Join("; ", failures)
+            : "libcublas not found (install the CUDA toolkit's cuBLAS, or the nvidia-cublas package)";
         return null;
     }
 

@@ -4,26 +4,39 @@ namespace Hearth.Hardware.Gpu;
 
 /// <summary>What NVML saw of a GPU before and during a proof-of-work run.</summary>
 /// <param name="Before">Sensors just before the run.</param>
-/// <param name="Peak">Highest readings during the run (per field).</param>
+/// <param name="Peak">Highest readings during the run (per field), the level before left out.</param>
 /// <param name="ProcessMemoryBytes">GPU memory NVML attributed to this process during the run; null if it never listed it.</param>
-public sealed record GpuObservation(NvmlSample Before, NvmlSample Peak, long? ProcessMemoryBytes)
+/// <param name="ForeignMemoryBytes">
+/// GPU memory of processes that appeared during the run under PIDs this process cannot see: inside some containers NVML
+/// lists host PIDs (nvidia-docker #1483), so this process is there under another number; null if none appeared.
+/// </param>
+public sealed record GpuObservation(NvmlSample Before, NvmlSample Peak, long? ProcessMemoryBytes, long? ForeignMemoryBytes = null)
 {
     /// <summary>Watches one GPU while <paramref name="work"/> runs, sampling every <paramref name="interval"/>.</summary>
-    public static (T Result, GpuObservation Observation) Watch<T>(INvml nvml, int index, int pid, TimeSpan interval, Func<T> work)
+    /// <param name="visible">Whether a PID lives in this process's namespace (default: it has a /proc entry).</param>
+    public static (T Result, GpuObservation Observation) Watch<T>(INvml nvml, int index, int pid, TimeSpan interval, Func<T> work,
+        Func<int, bool>? visible = null)
     {
+        visible ??= p => Directory.Exists($"/proc/{p}");
         var before = nvml.Sample(index);
-        var peak = before;
-        long? held = null;
+        var earlier = nvml.ComputeProcesses(index).Select(p => p.Pid).ToHashSet();
+        NvmlSample? peak = null;
+        long? held = null, foreign = null;
         using var done = new ManualResetEventSlim();
         var sampler = new Thread(() =>
         {
             do
             {
-                peak = Max(peak, nvml.Sample(index));
-                var mine = nvml.ComputeProcesses(index).FirstOrDefault(p => p.Pid == pid);
-                if (mine is not null)
+                var sample = nvml.Sample(index);
+                peak = peak is null ? sample : Max(peak, sample);
+                var processes = nvml.ComputeProcesses(index);
+                if (processes.FirstOrDefault(p => p.Pid == pid) is { } mine)
                 {
                     held = Math.Max(held ?? 0, mine.UsedMemoryBytes ?? 0);
+                }
+                else if (processes.Where(p => !earlier.Contains(p.Pid) && !visible(p.Pid)).Sum(p => p.UsedMemoryBytes ?? 0) is > 0 and var bytes)
+                {
+                    foreign = Math.Max(foreign ?? 0, bytes);
                 }
             }
             while (!done.Wait(interval));
@@ -41,7 +54,7 @@ public sealed record GpuObservation(NvmlSample Before, NvmlSample Peak, long? Pr
             sampler.Join();
         }
 
-        return (result, new GpuObservation(before, peak, held));
+        return (result, new GpuObservation(before, peak ?? before, held, foreign));
     }
 
     private static NvmlSample Max(NvmlSample a, NvmlSample b) => new(

@@ -1,6 +1,7 @@
 namespace Hearth.Hardware.Nvidia;
 
 /// <summary>One GPU as NVML describes it; null fields were not exposed.</summary>
+/// <param name="MigMode">Split into MIG instances: NVML then reports no utilisation for it, and its processes per instance.</param>
 public sealed record NvmlGpu(
     int Index,
     string Name,
@@ -12,4 +13,5 @@ public sealed record NvmlGpu(
     double? PowerLimitWatts,
     string? ComputeCapability,
     long? UncorrectedEccErrors,
-    int? PendingRemappedRows);
+    int? PendingRemappedRows,
+    bool MigMode = false);

@@ -8,6 +8,10 @@ internal static unsafe partial class NvmlInterop
     private const string Library = "libnvidia-ml.so.1";
 
     public const int Success = 0;
+    public const int InsufficientSize = 7;
+
+    /// <summary>NVML_DEVICE_MIG_ENABLE: the GPU is split into MIG instances.</summary>
+    public const uint MigEnabled = 1;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct Memory
@@ -133,4 +137,13 @@ internal static unsafe partial class NvmlInterop
 
     [LibraryImport(Library, EntryPoint = "nvmlDeviceGetProcessUtilization")]
     public static partial int DeviceGetProcessUtilization(nint device, ProcessUtilizationSample* samples, ref uint count, ulong lastSeenTimeStamp);
+
+    [LibraryImport(Library, EntryPoint = "nvmlDeviceGetMigMode")]
+    public static partial int DeviceGetMigMode(nint device, out uint current, out uint pending);
+
+    [LibraryImport(Library, EntryPoint = "nvmlDeviceGetMaxMigDeviceCount")]
+    public static partial int DeviceGetMaxMigDeviceCount(nint device, out uint count);
+
+    [LibraryImport(Library, EntryPoint = "nvmlDeviceGetMigDeviceHandleByIndex")]
+    public static partial int DeviceGetMigDeviceHandleByIndex(nint device, uint index, out nint migDevice);
 }

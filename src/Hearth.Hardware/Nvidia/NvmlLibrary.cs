@@ -46,16 +46,73 @@ public sealed unsafe class NvmlLibrary : INvml
                 ?? Optional(() => (DeviceGetCurrentClocksThrottleReasons(h, out var r), r)));
     }
 
+    /// <summary>
+    /// On a GPU split into MIG instances, the parent's list needs privileges: each instance's list is read too.
+    /// A list longer than the buffer is read again with the size NVML asks for.
+    /// </summary>
     public IReadOnlyList<NvmlProcess> ComputeProcesses(int index)
     {
         var h = Handle(index);
-        var infos = new ProcessInfo[64];
-        var count = (uint)infos.Length;
+        return [.. new[] { h }.Concat(MigDevices(h)).SelectMany(Processes).GroupBy(p => p.Pid)
+            .Select(g => new NvmlProcess(g.Key, g.Any(p => p.UsedMemoryBytes is not null) ? g.Sum(p => p.UsedMemoryBytes ?? 0) : null))];
+    }
+
+    public IReadOnlyDictionary<int, int> ProcessUtilization(int index)
+    {
+        var h = Handle(index);
+        return new[] { h }.Concat(MigDevices(h)).SelectMany(ProcessSamples).GroupBy(s => (int)s.Pid)
+            .ToDictionary(g => g.Key, g => (int)g.Max(s => s.SmUtil));
+    }
+
+    private static IEnumerable<NvmlProcess> Processes(nint device)
+    {
+        var capacity = 64u;
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var infos = new ProcessInfo[capacity];
+            var count = capacity;
+            int result;
+            try
+            {
+                fixed (ProcessInfo* p = infos)
+                {
+                    result = DeviceGetComputeRunningProcesses(device, ref count, p);
+                }
+            }
+            catch (EntryPointNotFoundException)
+            {
+                return [];
+            }
+
+            if (result == Success)
+            {
+                // NVML reports an unknown amount (e.g. without permission) as all ones.
+                return infos.Take((int)count)
+                    .Select(i => new NvmlProcess((int)i.Pid, i.UsedGpuMemory == ulong.MaxValue ? null : (long)i.UsedGpuMemory));
+            }
+
+            if (result != InsufficientSize)
+            {
+                return [];
+            }
+
+            capacity = Math.Max(count, capacity) * 2; // processes may start between the two calls
+        }
+
+        return [];
+    }
+
+    private static IEnumerable<ProcessUtilizationSample> ProcessSamples(nint device)
+    {
+        var samples = new ProcessUtilizationSample[256];
+        var count = (uint)samples.Length;
         try
         {
-            fixed (ProcessInfo* p = infos)
+            fixed (ProcessUtilizationSample* p = samples)
             {
-                if (DeviceGetComputeRunningProcesses(h, ref count, p) != Success)
+                // Samples newer than 2 s ago: NVML keeps a ring of recent per-process readings.
+                var since = (ulong)DateTimeOffset.UtcNow.AddSeconds(-2).ToUnixTimeMilliseconds() * 1000;
+                if (DeviceGetProcessUtilization(device, p, ref count, since) != Success)
                 {
                     return [];
                 }
@@ -66,33 +123,25 @@ public sealed unsafe class NvmlLibrary : INvml
             return [];
         }
 
-        // NVML reports an unknown amount (e.g. without permission) as all ones.
-        return [.. infos.Take((int)count).Select(i => new NvmlProcess((int)i.Pid, i.UsedGpuMemory == ulong.MaxValue ? null : (long)i.UsedGpuMemory))];
+        return samples.Take((int)count);
     }
 
-    public IReadOnlyDictionary<int, int> ProcessUtilization(int index)
+    /// <summary>The MIG instances of a GPU in MIG mode; none otherwise (or on drivers without MIG).</summary>
+    private static IEnumerable<nint> MigDevices(nint device)
     {
-        var h = Handle(index);
-        var samples = new ProcessUtilizationSample[128];
-        var count = (uint)samples.Length;
-        try
+        if (Optional(() => (DeviceGetMigMode(device, out var current, out _), current)) != MigEnabled
+            || Optional(() => (DeviceGetMaxMigDeviceCount(device, out var count), count)) is not { } slots)
         {
-            fixed (ProcessUtilizationSample* p = samples)
-            {
-                // Samples newer than 2 s ago: NVML keeps a ring of recent per-process readings.
-                var since = (ulong)DateTimeOffset.UtcNow.AddSeconds(-2).ToUnixTimeMilliseconds() * 1000;
-                if (DeviceGetProcessUtilization(h, p, ref count, since) != Success)
-                {
-                    return new Dictionary<int, int>();
-                }
-            }
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return new Dictionary<int, int>();
+            yield break;
         }
 
-        return samples.Take((int)count).GroupBy(s => (int)s.Pid).ToDictionary(g => g.Key, g => (int)g.Max(s => s.SmUtil));
+        for (uint i = 0; i < slots; i++)
+        {
+            if (DeviceGetMigDeviceHandleByIndex(device, i, out var mig) == Success)
+            {
+                yield return mig;
+            }
+        }
     }
 
     private NvmlStatus Load()
@@ -148,7 +197,8 @@ public sealed unsafe class NvmlLibrary : INvml
         Optional(() => (DeviceGetCudaComputeCapability(h, out var major, out var minor), major * 10 + minor)) is { } cc ? $"{cc / 10}.{cc % 10}"
             : null,
         Optional(() => (DeviceGetTotalEccErrors(h, 1, 1, out var ecc), (long)ecc)), // uncorrected, aggregate
-        Optional(() => (DeviceGetRemappedRows(h, out _, out _, out var pending, out _), (int)pending)));
+        Optional(() => (DeviceGetRemappedRows(h, out _, out _, out var pending, out _), (int)pending)),
+        Optional(() => (DeviceGetMigMode(h, out var mig, out _), mig)) == MigEnabled);
 
     private nint Handle(int index) =>
         Initialize().Loaded && index >= 0 && index < handles.Length

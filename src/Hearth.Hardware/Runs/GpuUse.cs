@@ -17,7 +17,10 @@ public sealed record GpuUse(string Id, string Name, double? MeanUtilization, lon
     /// <summary>Utilisation from which an unmatched GPU counts as this job's, by timing alone.</summary>
     public const double BusyByTimingPercent = 50;
 
-    public bool Used => (MaxMemoryBytes > 0 && ((MeanProcessSm ?? MeanUtilization ?? 0) >= BusyPercent)) || UsedByTiming;
+    /// <summary>NVML exposed no utilisation for this GPU (MIG instances): whether the job used it is judged by the memory it held.</summary>
+    public bool UtilizationUnknown => MeanUtilization is null && MeanProcessSm is null;
+
+    public bool Used => (MaxMemoryBytes > 0 && (UtilizationUnknown || (MeanProcessSm ?? MeanUtilization) >= BusyPercent)) || UsedByTiming;
 
     /// <summary>Attributed by timing: busy while the job ran, its processes in another PID namespace.</summary>
     public bool UsedByTiming => MaxMemoryBytes == 0 && OnlyForeignProcesses && MeanUtilization >= BusyByTimingPercent;

@@ -21,11 +21,13 @@ public sealed record RunVerdict(string Text, bool UsedGpu, bool? ExpectationMet)
         var cpuText = $"{job.CoresBusy:0.##} CPU cores busy ({100 * job.CoresBusy / Math.Max(1, job.Cores):0}% of {job.Cores})";
         var used = job.Gpus.Where(g => g.Used).ToList();
         var idleHolders = job.Gpus.Where(g => g.MaxMemoryBytes > 0 && !g.Used).ToList();
-        var byTiming = used.Any(g => g.UsedByTiming)
+        var how = used.Any(g => g.UsedByTiming)
             ? " (matched by timing: the GPU's processes live in another PID namespace, as from inside a container)"
-            : "";
+            : used.Any(g => g.UtilizationUnknown)
+                ? " (judged by the memory it held: NVML exposes no utilisation there, as on MIG instances, so how busy it kept it is unknown)"
+                : "";
         var conclusion = used.Count > 0
-            ? $"this job ran on {string.Join(" and ", used.Select(g => $"{g.Id} ({g.Name})"))}{byTiming}"
+            ? $"this job ran on {string.Join(" and ", used.Select(g => $"{g.Id} ({g.Name})"))}{how}"
             : idleHolders.Count > 0
                 ? $"this job held memory on {string.Join(", ", idleHolders.Select(g => g.Id))} but left it idle: it computed on the CPU"
                 : job.CoresBusy >= MinimumCores ? "this job ran on the CPU, not the GPU"

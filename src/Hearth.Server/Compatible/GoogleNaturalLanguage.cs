@@ -103,7 +103,7 @@ internal static class GoogleNaturalLanguage
         wanted.AddRange(wants.Classify || wants.Moderate ? [Feature.Categories] : []);
         var asked = document.Text(version == "v2" ? "languageCode" : "language") is { Length: > 0 } code ? code.Split('-')[0].ToLowerInvariant()
             : null;
-        var result = asked is null or "en" or "fr" ? analyzer.Analyze(text, wanted, asked, cancellationToken) : null;
+        var result = asked is null or "en" or "fr" ? analyzer.Analyze(text, wanted, asked, cancellationToken: cancellationToken) : null;
         var language = result?.Language.Code ?? asked!;
         if (result is null || language is not ("en" or "fr"))
         {

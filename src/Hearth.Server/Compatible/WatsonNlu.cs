@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Hearth.Learning.Models;
+using Hearth.Learning.Serving;
 using Hearth.Text.Analysis;
 using Hearth.Text.Emotion;
 using Hearth.Text.Input;
@@ -24,6 +26,9 @@ internal static class WatsonNlu
         ["semantic_roles"] = "semantic_roles: not available in Hearth (no parser)",
     };
 
+    private static readonly JsonSerializerOptions SnakeCase =
+        new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     private static readonly Dictionary<string, string> EntityTypes = new()
     {
         ["PERSON"] = "Person",
@@ -43,33 +48,82 @@ internal static class WatsonNlu
         app.MapPost("/v1/analyze", AnalyzeAsync).WithSummary("Watson Natural Language Understanding v1 analyze, locally (docs/api.md).")
             .RequireRateLimiting(HearthServer.AnalysisPolicy);
 
-        // Custom Watson models: Hearth has none under Watson's API (its own models are trained with 'hearth train').
+        // Watson's custom models are, on a Hearth node, the models trained here with 'hearth train' (listed, used by name).
         var models = app.MapGroup("/v1/models");
-        models.MapGet("", (HttpRequest r) => Versioned(r, () => Results.Json(new { models = Array.Empty<object>() })))
-            .WithSummary("Watson NLU custom models: none in Hearth.");
+        models.MapGet("", (HttpRequest r, ModelStore store) => Versioned(r, () => Results.Json(new { models = Listed(store) }, SnakeCase)))
+            .WithSummary("The models trained on this node ('hearth train'), as Watson NLU custom models.");
         foreach (var kind in new[] { "categories", "classifications" })
         {
-            models.MapGet($"/{kind}", (HttpRequest r) => Versioned(r, () => Results.Json(new { models = Array.Empty<object>() })))
-                .WithSummary($"Watson NLU custom {kind} models: none in Hearth.");
+            models.MapGet($"/{kind}", (HttpRequest r, ModelStore store) =>
+                    Versioned(r, () => Results.Json(new { models = Listed(store) }, SnakeCase)))
+                .WithSummary($"The models trained on this node, as Watson NLU custom {kind} models.");
             models.MapPost($"/{kind}", (HttpRequest r) => Versioned(r, () => Json.WatsonError(
-                "custom Watson models cannot be trained on a Hearth node: train a local model with 'hearth train' and name it with the "
-                    + "'model' parameter")))
+                "custom Watson models cannot be trained through this API on a Hearth node: train a local model with 'hearth train' and name it "
+                    + "with the 'model' parameter")))
                 .WithSummary($"Watson NLU custom {kind} model creation: refused with the local alternative.");
-            models.MapMethods($"/{kind}/{{id}}", ["GET", "PUT", "DELETE"], (HttpRequest r, string id) => Versioned(r, () => NoModel(id)))
-                .WithSummary($"One Watson NLU custom {kind} model: none exists in Hearth.");
+            models.MapGet($"/{kind}/{{id}}", (HttpRequest r, string id, ModelStore store) => Versioned(r, () =>
+                    Listed(store).FirstOrDefault(m => m.ModelId == id) is { } model ? Results.Json(model, SnakeCase) : NoModel(id)))
+                .WithSummary($"One model trained on this node, as a Watson NLU custom {kind} model.");
+            models.MapMethods($"/{kind}/{{id}}", ["PUT", "DELETE"], (HttpRequest r, string id, ModelStore store) => Versioned(r, () =>
+                    Listed(store).All(m => m.ModelId != id) ? NoModel(id) : Json.WatsonError("models are changed on the node's machine "
+                        + $"('hearth train', HEARTH_HOME/models), not through this API: {id} is unchanged")))
+                .WithSummary($"Watson NLU custom {kind} model changes: refused with the local alternative.");
         }
 
         models.MapDelete("/{id}", (HttpRequest r, string id) => Versioned(r, () => NoModel(id)))
             .WithSummary("Watson NLU model deletion: none exists in Hearth.");
     }
 
+    /// <summary>
+    /// The models Watson's <c>model</c> parameters name: <c>features.classifications.model</c> (required: Hearth has no
+    /// default classifier) and <c>features.sentiment.model</c>, both models trained with <c>hearth train</c>.
+    /// </summary>
+    private static ModelChoice Models(JsonObject features, TrainedModels trained)
+    {
+        if (features.ContainsKey("classifications") && features.Object("classifications").Text("model") is null)
+        {
+            throw new InvalidRequestException("features.classifications.model is required: the name of a model trained with 'hearth train'");
+        }
+
+        var named = ModelChoice.Features.Select(f => (Feature: f, Model: features.Object(f).Text("model"))).Where(m => m.Model is not null);
+        try
+        {
+            return ModelChoice.From([.. named.Select(m => (m.Feature, m.Model!))], trained);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidRequestException(e.Message);
+        }
+    }
+
     private static IResult Versioned(HttpRequest request, Func<IResult> answer) =>
         string.IsNullOrEmpty(request.Query["version"]) ? Json.WatsonError("Missing required query parameter 'version' (e.g. ?version=2022-04-07)")
             : answer();
 
+    /// <summary>A model trained on this node, in the fields of Watson's custom model listing.</summary>
+    private sealed record WatsonModel(string Name, string ModelId, string Language, string Description, string Status, string[] Features,
+        DateTimeOffset Created, DateTimeOffset LastTrained);
+
+    private static List<WatsonModel> Listed(ModelStore store) =>
+    [
+        .. store.Names().Select(name =>
+        {
+            try
+            {
+                var c = store.Card(name);
+                return new WatsonModel(c.Name, c.Name, "en", $"hearth train {c.Task}: {string.Join(", ", c.Labels)}", "available",
+                    c.Task == "sentiment" ? ["sentiment", "classifications"] : ["classifications"], c.Created, c.Created);
+            }
+            catch (ModelFileException)
+            {
+                return null; // being trained, or damaged: not usable, so not listed ('hearth models' says why)
+            }
+        }).OfType<WatsonModel>(),
+    ];
+
     private static IResult NoModel(string id) => Json.WatsonError($"model {id} not found", 404);
 
-    private static async Task<IResult> AnalyzeAsync(HttpRequest request, TextAnalyzer analyzer)
+    private static async Task<IResult> AnalyzeAsync(HttpRequest request, TextAnalyzer analyzer, TrainedModels trained)
     {
         if (string.IsNullOrEmpty(request.Query["version"]))
         {
@@ -78,15 +132,19 @@ internal static class WatsonNlu
 
         try
         {
-            return Answer(await RequestJson.ReadAsync(request).ConfigureAwait(false), analyzer, request.HttpContext.RequestAborted);
+            return Answer(await RequestJson.ReadAsync(request).ConfigureAwait(false), analyzer, trained, request.HttpContext.RequestAborted);
         }
         catch (InvalidRequestException e)
         {
             return Json.WatsonError($"invalid request: {e.Message}");
         }
+        catch (ModelFileException e)
+        {
+            return Json.WatsonError($"model not found or not usable: {e.Message}", 404);
+        }
     }
 
-    private static IResult Answer(JsonNode? body, TextAnalyzer analyzer, CancellationToken cancellationToken)
+    private static IResult Answer(JsonNode? body, TextAnalyzer analyzer, TrainedModels trained, CancellationToken cancellationToken)
     {
         var text = body.Text("text") ?? (body.Text("html") is { } html ? DocumentReader.HtmlText(html) : null);
         if (body.Member("url") is not null)
@@ -150,6 +208,12 @@ internal static class WatsonNlu
             wanted.Add(Feature.Categories);
         }
 
+        if (features.ContainsKey("classifications"))
+        {
+            wanted.Add(Feature.Classifications);
+        }
+
+        var choice = Models(features, trained);
         warnings.AddRange(features.Select(f => f.Key).Where(NotAvailable.ContainsKey).Select(f => NotAvailable[f]));
         var asked = body.Text("language")?.Split('-')[0].ToLowerInvariant();
         if (asked is not (null or "en" or "fr"))
@@ -157,7 +221,7 @@ internal static class WatsonNlu
             return Json.WatsonError($"unsupported text language: {asked}");
         }
 
-        var result = analyzer.Analyze(text, wanted, asked, cancellationToken);
+        var result = analyzer.Analyze(text, wanted, asked, choice, cancellationToken);
         Func<string, JsonNode?> emotionOf = target =>
             result.Emotion?.Targets.FirstOrDefault(t => string.Equals(t.Text, target, StringComparison.OrdinalIgnoreCase)) is { } e
             ? Emotions(e.Emotion)
@@ -260,6 +324,12 @@ internal static class WatsonNlu
             }
 
             response["sentiment"] = sentimentNode;
+        }
+
+        if (result.Classifications is { } classes)
+        {
+            response["classifications"] = new JsonArray([.. classes.Select(c =>
+                (JsonNode)new JsonObject { ["class_name"] = c.Label, ["confidence"] = c.Confidence })]);
         }
 
         if (features.ContainsKey("emotion") && result.Emotion is { } emotion)

@@ -58,7 +58,7 @@ internal static class WatsonPersonality
             warnings.Add(Warning("CONTENT_TRUNCATED", $"The content was truncated to its first {MaxCharacters} characters"));
         }
 
-        var result = analyzer.Analyze(text, [Feature.Language, Feature.Personality], null, request.HttpContext.RequestAborted);
+        var result = analyzer.Analyze(text, [Feature.Language, Feature.Personality], null, cancellationToken: request.HttpContext.RequestAborted);
         if (result.Personality is not { } profile)
         {
             return Json.WatsonError(PersonalityModel.TooFewWords(result.Usage.Words) ?? "No text given", subCode: "S00014");

@@ -52,7 +52,8 @@ internal static class WatsonTone
             for (var i = 0; i < utterances.Count; i++)
             {
                 var text = utterances[i].Text("text") ?? throw new InvalidRequestException($"utterance {i} has no text");
-                var tones = analyzer.Analyze(text, [Feature.Language, Feature.Tone], null, request.HttpContext.RequestAborted).Tone!.Document
+                var tones = analyzer.Analyze(text, [Feature.Language, Feature.Tone], cancellationToken: request.HttpContext.RequestAborted)
+                    .Tone!.Document
                     .Where(t => ChatTones.ContainsKey(t.ToneId))
                     .Select(t => (JsonNode)new JsonObject
                     {
@@ -106,7 +107,7 @@ internal static class WatsonTone
             return Json.WatsonError("No text given: send {\"text\": \"…\"} or a text/plain body");
         }
 
-        var result = analyzer.Analyze(text, [Feature.Language, Feature.Tone], null, request.HttpContext.RequestAborted);
+        var result = analyzer.Analyze(text, [Feature.Language, Feature.Tone], null, cancellationToken: request.HttpContext.RequestAborted);
         if (result.Language.Code is not ("en" or "fr"))
         {
             return Json.WatsonError($"unsupported text language: {result.Language.Code}");

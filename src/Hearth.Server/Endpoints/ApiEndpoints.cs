@@ -4,6 +4,8 @@ using Hearth.Hardware.Runs;
 using Hearth.Hardware.Platform;
 using Hearth.Hardware.Telemetry;
 using Hearth.Hardware.Watchdog;
+using Hearth.Learning.Models;
+using Hearth.Learning.Serving;
 using Hearth.Server.Alerts;
 using Hearth.Server.Live;
 using Hearth.Server.Metrics;
@@ -63,7 +65,7 @@ internal static class ApiEndpoints
                 ? Results.Text(json, "application/json", Encoding.UTF8)
                 : Problem(404, "no doctor report yet", "run 'hearth doctor' on this machine"))
             .WithSummary("The latest 'hearth doctor' report (docs/doctor-json.md).");
-        api.MapPost("/analyze", (AnalyzeRequest request, TextAnalyzer analyzer, CancellationToken cancellationToken) =>
+        api.MapPost("/analyze", (AnalyzeRequest request, TextAnalyzer analyzer, TrainedModels trained, CancellationToken cancellationToken) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Text))
                 {
@@ -79,11 +81,18 @@ internal static class ApiEndpoints
                 try
                 {
                     // The work stops when the client goes away (the token is the request's RequestAborted).
-                    return Results.Ok(analyzer.Analyze(request.Text, Feature.Parse(request.Features), request.Language, cancellationToken));
+                    var choice = ModelChoice.From([.. (request.Models ?? new Dictionary<string, string>()).Select(m => (m.Key, m.Value))],
+                        trained);
+                    return Results.Ok(analyzer.Analyze(request.Text, Feature.Parse(request.Features), request.Language, choice, cancellationToken));
+                }
+                catch (ModelFileException e)
+                {
+                    return Problem(404, e.Message, "name a model trained on this node: 'hearth models' lists them");
                 }
                 catch (ArgumentException e)
                 {
-                    return Problem(400, e.Message, "leave 'features' out for all of them, and 'language' out to detect it");
+                    return Problem(400, e.Message, "leave 'features' out for all of them, 'language' out to detect it, and 'models' out for the "
+                        + "shipped models");
                 }
             })
             .WithSummary("Hearth's own text analysis of one document (docs/analyze.md); the dashboard's 'Analyse text' uses it.")
@@ -187,7 +196,7 @@ internal static class ApiEndpoints
     /// </summary>
     internal sealed record AnalyzeRequest(string Text,
         [property: System.Text.Json.Serialization.JsonConverter(typeof(FeatureListConverter))] IReadOnlyList<string>? Features,
-        string? Language = null);
+        string? Language = null, IReadOnlyDictionary<string, string>? Models = null);
 
     /// <summary>The body of <c>POST /api/alerts</c>.</summary>
     internal sealed record NewAlert(string Subject, string Message, Severity? Severity);

@@ -2,6 +2,8 @@ using System.Text;
 using Hearth.Cluster.Devices;
 using Hearth.Cluster.Jobs;
 using Hearth.Cluster.Nodes;
+using Hearth.Learning.Models;
+using Hearth.Learning.Serving;
 using Hearth.Text.Analysis;
 using Hearth.Text.Input;
 
@@ -66,7 +68,13 @@ internal static class ClusterEndpoints
         try
         {
             var features = request.Kind == JobKind.Analyze ? Feature.Parse(request.Features) : [];
-            var documents = request.Kind == JobKind.Bench ? EveryNode(services) : request.Documents ?? [];
+            _ = services.GetRequiredService<TrainedModels>().Choose(request.Models ?? []); // a model this node lacks is refused now
+            var documents = request.Kind switch
+            {
+                JobKind.Bench => EveryNode(services),
+                JobKind.Train => [TrainingNode(services, request.Documents)],
+                _ => request.Documents ?? [],
+            };
             var bench = request.Kind == JobKind.Bench ? request.Bench ?? new BenchRequest(null, Ai: true) : null;
             var id = await jobs.SubmitAsync(request with { Features = features, Documents = documents, Bench = bench },
                 cancellationToken).ConfigureAwait(false);
@@ -74,7 +82,11 @@ internal static class ClusterEndpoints
         }
         catch (ArgumentException e)
         {
-            return ApiEndpoints.Problem(400, e.Message, "see docs/analyze.md for the features");
+            return ApiEndpoints.Problem(400, e.Message, "see docs/analyze.md for the features, docs/cli.md for 'hearth submit train'");
+        }
+        catch (ModelFileException e)
+        {
+            return ApiEndpoints.Problem(404, e.Message, "train it with 'hearth submit train' (every node then has it); 'hearth models' lists them");
         }
     }
 
@@ -110,6 +122,16 @@ internal static class ClusterEndpoints
     private static List<InputDocument> EveryNode(IServiceProvider services) =>
         [.. services.GetRequiredService<NodeAnnouncer>().Nodes.Where(n => n.Roles.Contains(JobKind.Bench)).Select(n =>
             new InputDocument(n.Name, "", null))];
+
+    /// <summary>A train job's one document, its payload checked, named after the node that will train: the one with the most compute.</summary>
+    private static InputDocument TrainingNode(IServiceProvider services, IReadOnlyList<InputDocument>? documents)
+    {
+        var payload = documents is [var one] ? TrainPayload.Parse(one.Text)
+            : throw new ArgumentException("a train job has one document: its payload");
+        var node = TrainPayload.BestNode(services.GetRequiredService<NodeAnnouncer>().Nodes)
+            ?? throw new ArgumentException("no node of the cluster takes train jobs (roles)");
+        return new InputDocument(node, payload.ToJson(), null);
+    }
 
     private static JobCoordinator? Coordinator(IServiceProvider services) => services.GetService<JobCoordinator>();
 }

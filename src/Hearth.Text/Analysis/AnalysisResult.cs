@@ -22,7 +22,8 @@ public sealed record AnalysisResult(
     EmotionResult? Emotion = null,
     ToneResult? Tone = null,
     IReadOnlyList<Category>? Categories = null,
-    PersonalityProfile? Personality = null);
+    PersonalityProfile? Personality = null,
+    IReadOnlyList<ClassConfidence>? Classifications = null);
 
 /// <summary>Size of the analysed text.</summary>
 public sealed record TextUsage(int Characters, int Words, int Sentences);

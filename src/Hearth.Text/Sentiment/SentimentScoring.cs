@@ -2,19 +2,18 @@ using Hearth.Text.Segmentation;
 
 namespace Hearth.Text.Sentiment;
 
-/// <summary>Sentence, document and targeted sentiment from sentence vectors and the sentiment head.</summary>
+/// <summary>Sentence, document and targeted sentiment from each sentence's score.</summary>
 public static class SentimentScoring
 {
     /// <param name="targets">Entities and keywords: each gets the mean score of the sentences that mention it.</param>
-    public static SentimentResult Score(IReadOnlyList<Sentence> sentences, IReadOnlyList<string> targets, IReadOnlyList<float[]> vectors,
-        SentimentModel model)
+    /// <param name="scores">Each sentence's score in −1..1.</param>
+    public static SentimentResult Score(IReadOnlyList<Sentence> sentences, IReadOnlyList<string> targets, IReadOnlyList<double> scores)
     {
         if (sentences.Count == 0)
         {
             return new SentimentResult(SentimentScore.From(0), [], []);
         }
 
-        var scores = vectors.Select(v => (2 * model.Positive(v)) - 1).ToList();
         var weights = sentences.Select(s => (double)Math.Max(1, s.Tokens.Count)).ToList();
         var document = scores.Zip(weights, (s, w) => s * w).Sum() / weights.Sum();
         var perSentence = sentences.Select((s, i) =>

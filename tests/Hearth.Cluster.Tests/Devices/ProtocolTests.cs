@@ -104,6 +104,35 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task A_line_of_noise_that_never_announces_itself_is_let_go_and_listed_with_the_reason()
+    {
+        var (toHost, toDevice) = (new Pipe(), new Pipe());
+        using var noise = new CancellationTokenSource();
+        var device = Task.Run(async () =>
+        {
+            var junk = new byte[4096];
+            new Random(7).NextBytes(junk);
+            while (!noise.IsCancellationRequested)
+            {
+                await toHost.Writer.WriteAsync(junk, noise.Token);
+            }
+        });
+        await using var gateway = new DeviceGateway(HearthDatabase.InHome(Directory.CreateTempSubdirectory().FullName), NullLoggerFactory.Instance);
+
+        await Assert.ThrowsAsync<DeviceException>(() => gateway.ConnectAsync("noise", toHost.Reader.AsStream(), toDevice.Writer.AsStream(),
+            CancellationToken.None, TimeSpan.FromMilliseconds(50)));
+        await noise.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => device);
+        var unread = toHost.Writer.WriteAsync(new byte[128 * 1024]); // more than the pipe holds unread: it waits for a reader
+        await Task.Delay(500);
+
+        var listed = Assert.Single(gateway.List());
+        Assert.Equal(("noise", "unattached"), (listed.Name, listed.State));
+        Assert.Contains("did not announce itself", Assert.Single(listed.Problems), StringComparison.Ordinal);
+        Assert.False(unread.IsCompleted, "the gateway still reads a line it gave up on");
+    }
+
+    [Fact]
     public void A_device_that_could_not_be_attached_is_listed_with_the_reason()
     {
         var gateway = new DeviceGateway(HearthDatabase.InHome(Directory.CreateTempSubdirectory().FullName), NullLoggerFactory.Instance);

@@ -1,6 +1,7 @@
 using Hearth.Hardware.Doctor;
 using Hearth.Hardware.Gpu;
 using Hearth.Hardware.Ai;
+using Hearth.Hardware.Pci;
 using Hearth.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -168,6 +169,55 @@ public sealed class DoctorRunnerTests
     }
 
     [Fact]
+    public void Inside_a_container_whose_nvml_lists_host_pids_a_working_gpu_passes()
+    {
+        // NVML names the doctor by its host PID, which has no /proc entry here.
+        var busy = new FakeNvml(new(true, null, "580.82.07", 13000), FakeNvml.H100()) { BusyPid = 2_000_000_000 };
+        var compute = new FakeCompute(FakeCompute.Cuda()) { Heats = busy };
+
+        var report = Run(Machines.From("nvidia-h100-docker", busy, compute));
+
+        var gpu = Assert.Single(report.Devices, d => d.Kind == "gpu");
+        Assert.Equal(Status.Pass, gpu.Status);
+        Assert.Contains("under a PID this container cannot see", gpu.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_container_with_only_libcuda_so_1_is_told_to_link_the_name_ilgpu_loads()
+    {
+        var nvml = FakeNvml.WithGpus(13000, FakeNvml.H100());
+        var libraries = new FakeLibraries("libcuda.so.1", "libcudart.so.13", "libcublas.so.13", "libcublasLt.so.13", "libcudnn.so.9");
+
+        var report = Run(Machines.From("nvidia-h100-docker", nvml, new FakeCompute(), libraries: libraries));
+
+        Assert.Contains("only libcuda.so.1 is here: link it", CheckOf(report, "ilgpu.accelerators").Fix, StringComparison.Ordinal);
+        var cudaLibraries = CheckOf(report, "cuda.libraries");
+        Assert.Equal(Status.Fail, cudaLibraries.Status);
+        Assert.Contains("cuRAND (libcurand): missing", cudaLibraries.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_gpus_that_differ_only_by_pci_domain_are_told_apart()
+    {
+        // Two GH200-like GPUs at 0009:01:00.0 and 0019:01:00.0; CUDA sees only the second.
+        var busy = new FakeNvml(new(true, null, "580.82.07", 13000), FakeNvml.H100(0, "00000009:01:00.0"), FakeNvml.H100(1, "00000019:01:00.0"))
+        {
+            BusyPid = Machines.Pid,
+        };
+        var compute = new FakeCompute(FakeCompute.Cuda(0, "0019:01:00.0")) { Heats = busy };
+
+        var report = Run(Machines.From("vm-no-sensors", busy, compute));
+
+        var gpus = report.Devices.Where(d => d.Kind == "gpu").ToDictionary(d => d.Id);
+        Assert.Equal(Status.Fail, gpus["gpu0"].Status);
+        Assert.Contains("CUDA cannot open it", gpus["gpu0"].Verdict, StringComparison.Ordinal);
+        Assert.Equal(Status.Pass, gpus["gpu1"].Status);
+        Assert.True(PciAddress.Same("00000009:01:00.0", "0009:01:00.0"));
+        Assert.False(PciAddress.Same("00000009:01:00.0", "0019:01:00.0"));
+        Assert.True(PciAddress.Same("01:00.0", "0000:01:00.0"));
+    }
+
+    [Fact]
     public void A_driver_too_old_for_cuda_13_is_named_with_the_driver_to_install()
     {
         var report = Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(12040, FakeNvml.H100()), new FakeCompute(FakeCompute.Cuda())));
@@ -237,7 +287,8 @@ public sealed class DoctorRunnerTests
     [Fact]
     public void All_cuda_libraries_present_pass_and_each_one_is_named()
     {
-        var libraries = new FakeLibraries("libcuda.so.1", "libcudart.so.13", "libcublas.so.13", "libcublasLt.so.13", "libcudnn.so.9");
+        var libraries = new FakeLibraries("libcuda.so.1", "libcudart.so.13", "libcublas.so.13", "libcublasLt.so.13", "libcudnn.so.9",
+            "libcurand.so.10");
 
         var report = Run(Machines.From("nvidia-h100-docker", FakeNvml.WithGpus(13000, FakeNvml.H100()), new FakeCompute(FakeCompute.Cuda()),
             libraries: libraries));
@@ -245,5 +296,6 @@ public sealed class DoctorRunnerTests
         var check = CheckOf(report, "cuda.libraries");
         Assert.Equal(Status.Pass, check.Status);
         Assert.Contains("cuDNN (libcudnn): libcudnn.so.9", check.Finding, StringComparison.Ordinal);
+        Assert.Contains("cuRAND (libcurand): libcurand.so.10", check.Finding, StringComparison.Ordinal);
     }
 }

@@ -90,8 +90,48 @@ public sealed class GpuVerdictTests
         Assert.Contains("power not exposed", verdict, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_gpu_already_busy_and_at_its_power_cap_passes_on_utilisation_and_memory()
+    {
+        var before = FakeNvml.Loaded with { GpuUtilizationPercent = 96, PowerWatts = 688 }; // another tenant, 700 W cap
+        var during = FakeNvml.Loaded with { PowerWatts = 695 };
+
+        var (status, verdict) = GpuVerdict.Judge(Fast, new GpuObservation(before, during, 1L << 30), 300, powerLimitWatts: 700);
+
+        Assert.Equal(Status.Pass, status);
+        Assert.Contains("already busy or near its power cap", verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mig_instance_without_utilisation_passes_when_the_clock_rises_and_warns_when_nothing_can_tell()
+    {
+        var mig = new NvmlSample(null, null, 1410, 40L << 30, 45, 350, 1_000_000, 0, 0); // a neighbour keeps the GPU warm
+        var clocked = mig with { SmClockMhz = 1980 };
+
+        var (risen, evidence) = GpuVerdict.Judge(Fast, new GpuObservation(mig, clocked, 1L << 30), 300, 700);
+        var (flat, unknown) = GpuVerdict.Judge(Fast, new GpuObservation(mig, mig, 1L << 30), 300, 700);
+
+        Assert.Equal(Status.Pass, risen);
+        Assert.Contains("utilisation not exposed", evidence, StringComparison.Ordinal);
+        Assert.Contains("SM clock 1,410 MHz → 1,980 MHz", evidence, StringComparison.Ordinal);
+        Assert.Equal(Status.Warn, flat);
+        Assert.Contains("could not be confirmed", unknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Memory_held_under_a_host_pid_counts_as_this_process_with_the_reason()
+    {
+        var observation = new GpuObservation(FakeNvml.Idle, FakeNvml.Loaded, null, ForeignMemoryBytes: 2L << 30);
+
+        var (status, verdict) = GpuVerdict.Judge(Fast, observation, 300);
+
+        Assert.Equal(Status.Pass, status);
+        Assert.Contains("2048 MiB held by a process NVML lists under a PID this container cannot see", verdict, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("NVIDIA H200", 66_900, 4800)]
+    [InlineData("NVIDIA H200 NVL", 60_000, 4800)]
     [InlineData("NVIDIA H100 PCIe", 51_200, 2000)]
     [InlineData("NVIDIA H100 80GB HBM3", 66_900, 3350)]
     [InlineData("NVIDIA A100-SXM4-80GB", 19_500, 2039)]

@@ -88,6 +88,34 @@ public sealed class SgemmTests
         Sgemm.Multiply(a, b, c, 64, 64, 64);
         c[100] += 0.5f;
 
-        Assert.True(GemmCheck.MaxRelativeError(a, b, c, 64, 64, 64, samples: 64 * 64) > GemmMeasurement.Tolerance);
+        Assert.True(GemmCheck.MaxRelativeError(a, b, c, 64, 64, 64, samples: 64 * 64) > GemmMeasurement.ToleranceFor(64));
+    }
+
+    [Fact]
+    public void A_kernel_that_drops_one_term_in_4096_fails_while_plain_fp32_passes()
+    {
+        const int M = 16, N = 16, K = 4096;
+        var a = GemmCheck.Random(M * K, 1);
+        var b = GemmCheck.Random(K * N, 2);
+        var (dropping, fp32) = (new float[M * N], new float[M * N]);
+        for (var i = 0; i < M; i++)
+        {
+            for (var j = 0; j < N; j++)
+            {
+                float all = 0, allButOne = 0;
+                for (var p = 0; p < K; p++)
+                {
+                    var term = a[(i * K) + p] * b[(p * N) + j];
+                    all += term; // sequential FP32 sums: the least accurate order a kernel uses
+                    allButOne += p == K / 2 ? 0 : term;
+                }
+
+                (fp32[(i * N) + j], dropping[(i * N) + j]) = (all, allButOne);
+            }
+        }
+
+        var tolerance = GemmMeasurement.ToleranceFor(K);
+        Assert.True(GemmCheck.MaxRelativeError(a, b, fp32, M, N, K, samples: M * N) < tolerance);
+        Assert.True(GemmCheck.MaxRelativeError(a, b, dropping, M, N, K, samples: M * N) > tolerance);
     }
 }

@@ -12,6 +12,6 @@ internal sealed class JobsWatchCommand : AsyncCommand<JobIdSettings>
     {
         using var node = new NodeClient(settings.Node);
         var progress = await JobFollower.FollowAsync(node, settings.Id, cancellationToken).ConfigureAwait(false);
-        return progress.State == JobState.Done ? ExitCodes.Ok : ExitCodes.JobFailed;
+        return progress is null ? ExitCodes.NodeLost : progress.State == JobState.Done ? ExitCodes.Ok : ExitCodes.JobFailed;
     }
 }

@@ -21,7 +21,7 @@ internal static class JobSubmission
     }
 
     /// <summary>Submits the job, follows it and writes its lines (or prints its id with --detach).</summary>
-    public static async Task<int> RunAsync(JobRequest request, SubmitSettings settings, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(JobRequest request, ISubmitSettings settings, CancellationToken cancellationToken)
     {
         using var node = new NodeClient(settings.Node);
         var job = await node.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
@@ -31,10 +31,11 @@ internal static class JobSubmission
             return ExitCodes.Ok;
         }
 
+        Console.Error.WriteLine($"hearth: job {job.Id} submitted ({job.Documents} documents)");
         var progress = await JobFollower.FollowAsync(node, job.Id, cancellationToken).ConfigureAwait(false);
-        if (progress.State != JobState.Done)
+        if (progress?.State != JobState.Done)
         {
-            return ExitCodes.JobFailed;
+            return progress is null ? ExitCodes.NodeLost : ExitCodes.JobFailed;
         }
 
         await node.WriteResultAsync(job.Id, settings.Output, cancellationToken).ConfigureAwait(false);

@@ -16,9 +16,13 @@ internal sealed class SubmitAnalyzeCommand : AsyncCommand<SubmitAnalyzeCommand.S
         [CommandOption("--features <LIST>")]
         [Description("As for 'hearth analyze' (default: all).")]
         public string? Features { get; init; }
+
+        [CommandOption("--model <FEATURE=NAME>")]
+        [Description("As for 'hearth analyze': a model trained with 'hearth submit train' (every node has it), e.g. sentiment=reviews.")]
+        public string[] Models { get; init; } = [];
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        JobSubmission.RunAsync(new JobRequest(JobKind.Analyze, Feature.Parse(settings.Features), JobSubmission.Read(settings.Input)), settings,
-            cancellationToken);
+        JobSubmission.RunAsync(new JobRequest(JobKind.Analyze, Feature.Parse(settings.Features), JobSubmission.Read(settings.Input),
+            Models: settings.Models), settings, cancellationToken);
 }
