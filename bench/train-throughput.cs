@@ -34,10 +34,11 @@ Console.WriteLine($"  Hearth engine forward                  {forwardRate,8:N0} 
 foreach (var (label, layers, rank) in new[] { ("training, top 2 layers", 2, 0), ("training, all layers", 6, 0), ("training, adapters", 0, 8) })
 {
     var head = new SentenceHead(["0", "1"], model.Config.Hidden, 1);
-    var trainer = new Trainer<int>(rank > 0 ? ModelStore.LoadBase() : model, head,
-        new TrainingOptions(Epochs: 2, TopLayers: layers, AdapterRank: rank), examples.Count);
-    trainer.Epoch(examples[..16]); // warm-up
-    var rate = Rate(() => trainer.Epoch(examples));
+    var trained = rank > 0 ? ModelStore.LoadBase() : model;
+    var options = new TrainingOptions(Epochs: 2, TopLayers: layers, AdapterRank: rank);
+    new Trainer(trained, [new TrainingTask<int>("sentiment", head, examples[..16])], options).Epoch(); // warm-up
+    var trainer = new Trainer(trained, [new TrainingTask<int>("sentiment", head, examples)], options);
+    var rate = Rate(() => trainer.Epoch());
     Console.WriteLine($"  Hearth engine {label,-24} {rate,8:N0} tokens/s   {rate / ortRate:0.00}× the anchor");
 }
 

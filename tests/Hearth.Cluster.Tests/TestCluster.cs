@@ -65,21 +65,33 @@ internal sealed class TestCluster : IAsyncDisposable
     public static async Task<JobProgress> Finished(Func<JobCoordinator> coordinator, string job)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        JobProgress? last = null;
         while (true)
         {
             try
             {
-                if (await coordinator().ProgressAsync(job, deadline.Token) is { State: not JobState.Running } progress)
+                last = await coordinator().ProgressAsync(job, deadline.Token);
+                if (last is { State: not JobState.Running })
                 {
-                    return progress;
+                    return last;
                 }
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"job {job} still running after 90 s: {last}");
             }
             catch (InvalidOperationException)
             {
                 // The node is restarting.
             }
 
-            await Task.Delay(100, deadline.Token);
+            if (deadline.IsCancellationRequested)
+            {
+                throw new TimeoutException($"job {job} still running after 90 s: {last} (done: {last?.ShardsDone}, by node: "
+                    + $"{string.Join(", ", last?.ShardsByNode ?? new Dictionary<string, int>())})");
+            }
+
+            await Task.Delay(100, CancellationToken.None);
         }
     }
 

@@ -19,23 +19,23 @@ public sealed class CheckpointAndScoringTests : IDisposable
     {
         var options = new TrainingOptions(Epochs: 3, BatchSize: 5, TopLayers: 2, Dropout: 0.1f, Seed: 9);
         var (straight, straightHead) = (BertModel.Random(Tiny, 1), new SentenceHead(["a", "b"], Tiny.Hidden, 2));
-        var uninterrupted = new Trainer<int>(straight, straightHead, options, Examples.Count);
+        var uninterrupted = new Trainer(straight, [new TrainingTask<int>("t", straightHead, Examples)], options);
         for (var e = 0; e < 3; e++)
         {
-            uninterrupted.Epoch(Examples);
+            uninterrupted.Epoch();
         }
 
         var (first, firstHead) = (BertModel.Random(Tiny, 1), new SentenceHead(["a", "b"], Tiny.Hidden, 2));
-        var killed = new Trainer<int>(first, firstHead, options, Examples.Count);
-        killed.Epoch(Examples);
+        var killed = new Trainer(first, [new TrainingTask<int>("t", firstHead, Examples)], options);
+        killed.Epoch();
         var checkpoint = Path.Combine(directory, "checkpoint.bin");
         killed.SaveCheckpoint(checkpoint); // then the process is killed during epoch 2
         var (resumed, resumedHead) = (BertModel.Random(Tiny, 1), new SentenceHead(["a", "b"], Tiny.Hidden, 2));
-        var again = new Trainer<int>(resumed, resumedHead, options, Examples.Count);
+        var again = new Trainer(resumed, [new TrainingTask<int>("t", resumedHead, Examples)], options);
         again.RestoreCheckpoint(checkpoint);
         while (again.EpochsDone < 3)
         {
-            again.Epoch(Examples);
+            again.Epoch();
         }
 
         Assert.Equal(3, again.EpochsDone);

@@ -134,10 +134,10 @@ public sealed class TaggerTests : IDisposable
         }).ToList();
         var model = BertModel.Random(Tiny, seed: 1);
         var tagger = new TokenTagger(["B-PER", "O"], Tiny.Hidden, seed: 1);
-        var trainer = new Trainer<TaggedWords>(model, tagger, new TrainingOptions(Epochs: 20, BatchSize: 8, LearningRate: 1e-3,
-            HeadLearningRate: 5e-2, TopLayers: 2, Dropout: 0, Seed: 3), examples.Count);
+        var trainer = new Trainer(model, [new TrainingTask<TaggedWords>("t", tagger, examples)], new TrainingOptions(Epochs: 20, BatchSize: 8, LearningRate: 1e-3,
+            HeadLearningRate: 5e-2, TopLayers: 2, Dropout: 0, Seed: 3));
 
-        var losses = Enumerable.Range(0, 20).Select(_ => trainer.Epoch(examples)).ToList();
+        var losses = Enumerable.Range(0, 20).Select(_ => trainer.Epoch()).ToList();
         var pass = BertEncoder.Forward(model, [.. examples.Select(e => e.Tokens)]);
         var right = examples.Select((e, s) => tagger.LogProbabilities(pass.Output.AsSpan(pass.Offsets[s] * Tiny.Hidden), e.Target, Tiny.Hidden)
             .Select((p, w) => Array.IndexOf(p, p.Max()) == e.Target.Tags[w]).Count(x => x)).Sum();

@@ -86,11 +86,7 @@ public sealed partial class ShardWorker(
         {
             var runner = runners.FirstOrDefault(r => r.Kind == lease.Kind)
                 ?? throw new InvalidOperationException($"this node cannot run '{lease.Kind}' jobs");
-            using var running = new CancellationTokenSource();
-            var keeping = KeepLeaseAsync(lease, running.Token);
-            var (lines, words) = await Task.Run(() => runner.Run(lease, stoppingToken), stoppingToken).ConfigureAwait(false);
-            await running.CancelAsync().ConfigureAwait(false);
-            await keeping.ConfigureAwait(false);
+            var (lines, words) = await RunKeepingLeaseAsync(runner, lease, stoppingToken).ConfigureAwait(false);
             node.Measured(lease.Documents.Length, watch.Elapsed);
             return new ShardResult(lease.JobId, lease.Shard, node.Name, lines, words, watch.Elapsed.TotalSeconds);
         }
@@ -108,6 +104,23 @@ public sealed partial class ShardWorker(
             }
 
             return null;
+        }
+    }
+
+    /// <summary>Runs the shard while its lease is renewed; the renewals stop with the run, however it ends.</summary>
+    private async Task<(string[] Lines, int Words)> RunKeepingLeaseAsync(IShardRunner runner, ShardLease lease,
+        CancellationToken stoppingToken)
+    {
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var keeping = KeepLeaseAsync(lease, running.Token);
+        try
+        {
+            return await Task.Run(() => runner.Run(lease, stoppingToken), stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await running.CancelAsync().ConfigureAwait(false);
+            await keeping.ConfigureAwait(false);
         }
     }
 

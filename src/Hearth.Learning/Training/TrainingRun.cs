@@ -27,7 +27,7 @@ public static class TrainingRun
         IReadOnlyList<(int[] Tokens, TTarget Target)> examples, Func<ModelCard, (ModelCard Card, string? Summary)>? evaluate,
         Action<TrainingProgress> progress, CancellationToken cancellationToken)
     {
-        var trainer = new Trainer<TTarget>(model, head, request.Options, examples.Count);
+        var trainer = new Trainer(model, [new TrainingTask<TTarget>(request.Task, head, examples)], request.Options);
         var folder = Directory.CreateDirectory(store.Folder(request.Name)).FullName;
         var checkpoint = Path.Combine(folder, "checkpoint.bin");
         var best = (Score: double.NegativeInfinity, Epoch: 0);
@@ -41,11 +41,11 @@ public static class TrainingRun
             }
         }
 
-        var steps = (int)Math.Ceiling(examples.Count / (double)request.Options.BatchSize);
+        var steps = trainer.Steps;
         while (trainer.EpochsDone < request.Options.Epochs)
         {
             var (step, tokens, clock, epoch) = (0, 0L, Stopwatch.StartNew(), trainer.EpochsDone + 1);
-            var loss = trainer.Epoch(examples, (batchTokens, batchLoss) =>
+            var loss = trainer.Epoch((batchTokens, batchLoss) =>
             {
                 (step, tokens) = (step + 1, tokens + batchTokens);
                 progress(new TrainingProgress(epoch, request.Options.Epochs, step, steps, batchLoss, tokens / clock.Elapsed.TotalSeconds));
