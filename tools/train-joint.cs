@@ -3,7 +3,8 @@
 // Trains Hearth's joint model: one MiniLM encoder fine-tuned for names, parts of speech, sentiment and emotion at once
 // (multi-task), so that one encoder pass serves every task. Data: the public corpora of ../shared/data (train splits;
 // figures on their dev splits, never on a test split). Writes OUT/weights.bin (encoder and the four heads, "task/…")
-// and OUT/figures.json after every epoch, and resumes from OUT/checkpoint.bin.
+// and OUT/figures-EPOCH.json after every epoch, and resumes from OUT/checkpoint.bin. Once every epoch is done, it writes the
+// model Hearth ships (src/Hearth.Learning/Models/joint: card.json and weights.bin in 16-bit floats).
 // Usage: dotnet run -c Release tools/train-joint.cs OUT [EPOCHS] [SCALE]   (SCALE < 1 takes part of each corpus: a quick run)
 using System.Globalization;
 using System.IO.Compression;
@@ -12,6 +13,7 @@ using Hearth.Learning.Data;
 using Hearth.Learning.Evaluation;
 using Hearth.Learning.Heads;
 using Hearth.Learning.Models;
+using Hearth.Learning.Serving;
 using Hearth.Learning.Training;
 using Hearth.Text.Embeddings;
 
@@ -145,3 +147,20 @@ while (trainer.EpochsDone < epochs)
     System.IO.File.WriteAllText(Path.Combine(output, $"figures-{trainer.EpochsDone}.json"), JsonSerializer.Serialize(figures) + "\n");
     Console.WriteLine(string.Join(", ", figures.Select(f => $"{f.Key} {f.Value:0.###}")));
 }
+
+// The shipped model: the last epoch's weights in 16-bit floats, and its card.
+var shipped = Directory.CreateDirectory(Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? "tools", "..",
+    "src", "Hearth.Learning", "Models", "joint"))).FullName;
+var sha = ParameterFile.Write(Path.Combine(shipped, "weights.bin"), ParameterFile.Read(Path.Combine(output, "weights.bin"), null)
+    .Select(t => (t.Key, t.Value)), half: true);
+var last = JsonSerializer.Deserialize<Dictionary<string, double>>(System.IO.File.ReadAllText(Path.Combine(output, $"figures-{epochs}.json")))!;
+var card = new JointCard(
+    [
+        new JointTask("ner", true, nerTags), new JointTask("pos", true, upos),
+        new JointTask("sentiment", false, sentimentHead.Labels), new JointTask("emotion", false, emotionNames, Objective.MultiLabel),
+    ],
+    [.. nerFiles.Concat(["ud_en_ewt/train.conllu.gz", "reviews_womens_clothing/train.tsv.gz", "poem_sentiment/train.binary.tsv", "goemotions/train.tsv.gz"])
+        .Select(f => "shared/data/" + f)],
+    last, sha);
+System.IO.File.WriteAllText(Path.Combine(shipped, "card.json"), JsonSerializer.Serialize(card, Hearth.Hardware.HearthJson.Options) + "\n");
+Console.WriteLine($"wrote {shipped} ({new FileInfo(Path.Combine(shipped, "weights.bin")).Length / 1_000_000} MB)");

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -7,28 +9,39 @@ namespace Hearth.Learning.Models;
 public sealed class ModelFileException(string message) : Exception(message);
 
 /// <summary>
-/// Named float tensors in one file: "HEARTHW1", a count, then each name, length and little-endian values. Written
-/// through a temporary file (whole or not at all); read back only if its SHA-256 is the expected one.
+/// Named float tensors in one file: "HEARTHW1" (32-bit floats) or "HEARTHH1" (16-bit, half the size: for models that
+/// ship), a count, then each name, length and little-endian values. Written through a temporary file (whole or not at
+/// all); read back only if its SHA-256 is the expected one.
 /// </summary>
 public static class ParameterFile
 {
     private static readonly byte[] Magic = "HEARTHW1"u8.ToArray();
+    private static readonly byte[] HalfMagic = "HEARTHH1"u8.ToArray();
 
-    /// <summary>Writes the tensors; returns the file's SHA-256 (hex).</summary>
-    public static string Write(string path, IEnumerable<(string Name, float[] Values)> tensors)
+    /// <summary>Writes the tensors (as 16-bit floats when <paramref name="half"/>); returns the file's SHA-256 (hex).</summary>
+    public static string Write(string path, IEnumerable<(string Name, float[] Values)> tensors, bool half = false)
     {
         var partial = path + ".partial";
         using (var file = File.Create(partial))
         using (var writer = new BinaryWriter(file, Encoding.UTF8))
         {
             var list = tensors.ToList();
-            writer.Write(Magic);
+            writer.Write(half ? HalfMagic : Magic);
             writer.Write(list.Count);
             foreach (var (name, values) in list)
             {
                 writer.Write(name);
                 writer.Write(values.Length);
-                writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+                if (half)
+                {
+                    var halves = new Half[values.Length];
+                    TensorPrimitives.ConvertToHalf(values, halves);
+                    writer.Write(MemoryMarshal.AsBytes(halves.AsSpan()));
+                }
+                else
+                {
+                    writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+                }
             }
         }
 
@@ -45,9 +58,11 @@ public static class ParameterFile
         }
 
         using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-        if (!reader.ReadBytes(Magic.Length).SequenceEqual(Magic))
+        var magic = reader.ReadBytes(Magic.Length);
+        var half = magic.SequenceEqual(HalfMagic);
+        if (!half && !magic.SequenceEqual(Magic))
         {
-            throw new ModelFileException($"{path} is not a Hearth weights file (format HEARTHW1)");
+            throw new ModelFileException($"{path} is not a Hearth weights file (format HEARTHW1 or HEARTHH1)");
         }
 
         try
@@ -57,7 +72,17 @@ public static class ParameterFile
             {
                 var name = reader.ReadString();
                 var values = new float[reader.ReadInt32()];
-                reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+                if (half)
+                {
+                    var halves = new Half[values.Length];
+                    reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(halves.AsSpan()));
+                    TensorPrimitives.ConvertToSingle(halves, values);
+                }
+                else
+                {
+                    reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+                }
+
                 tensors[name] = values;
             }
 

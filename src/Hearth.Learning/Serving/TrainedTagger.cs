@@ -29,6 +29,9 @@ public sealed class TrainedTagger : IEntityModel, IDisposable
 
     public ModelCard Card { get; }
 
+    /// <summary>Hearth's entity type for a tagger's (PER → PERSON, ORG → ORGANIZATION, LOC → LOCATION; others as they are).</summary>
+    public static string HearthType(string type) => Types.GetValueOrDefault(type, type);
+
     public string Name => Card.Name;
 
     /// <exception cref="ModelFileException">No such model, not a ner model, or its files are damaged or of another format.</exception>
@@ -65,7 +68,7 @@ public sealed class TrainedTagger : IEntityModel, IDisposable
                 var confidence = Enumerable.Range(span.Start, span.End - span.Start).Average(w => Math.Exp(scores[l][w][tags[w]]));
                 var text = string.Concat(lines[l].Skip(span.Start).Take(span.End - span.Start).Select((t, i) =>
                     i == 0 ? t.Text : new string(' ', t.Start - lines[l][span.Start + i - 1].End) + t.Text));
-                mentions.Add(new EntityMention(Types.GetValueOrDefault(span.Type, span.Type), text, first.Start, last.End - first.Start,
+                mentions.Add(new EntityMention(HearthType(span.Type), text, first.Start, last.End - first.Start,
                     Math.Round(confidence, 4), "model:" + Name));
             }
         }
