@@ -13,6 +13,7 @@ public sealed class TrainedModels(ModelStore store, EncoderRuntime runtime) : IT
 {
     private readonly ConcurrentDictionary<string, IDisposable> loaded = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+    private JointNames? joint;
 
     public ModelStore Store => store;
 
@@ -20,7 +21,18 @@ public sealed class TrainedModels(ModelStore store, EncoderRuntime runtime) : IT
     public ITextClassifier Classifier(string name) => Get(name, () => TrainedClassifier.Load(store, name, runtime.Encoder.Provider));
 
     /// <exception cref="ModelFileException">No such model, not a ner model, or its files are damaged or of another format.</exception>
-    public IEntityModel Entities(string name) => Get(name, () => TrainedTagger.Load(store, name, runtime.Encoder.Provider));
+    public IEntityModel Entities(string name) => name == JointNames.ShippedName && !File.Exists(Path.Combine(store.Folder(name), "card.json"))
+        ? Shipped()
+        : Get(name, () => TrainedTagger.Load(store, name, runtime.Encoder.Provider));
+
+    /// <summary>The shipped joint model's names (a model trained here under the same name comes first).</summary>
+    private JointNames Shipped()
+    {
+        lock (gate)
+        {
+            return joint ??= new JointNames(JointModel.Load(JointModel.ShippedFolder, runtime.Encoder.Provider));
+        }
+    }
 
     private T Get<T>(string name, Func<T> load) where T : class, IDisposable
     {
@@ -57,6 +69,7 @@ public sealed class TrainedModels(ModelStore store, EncoderRuntime runtime) : IT
 
     public void Dispose()
     {
+        joint?.Dispose();
         foreach (var model in loaded.Values)
         {
             model.Dispose();
