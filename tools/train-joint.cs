@@ -4,7 +4,7 @@
 // (multi-task), so that one encoder pass serves every task. Data: the public corpora of ../shared/data (train splits;
 // figures on their dev splits, never on a test split). Writes OUT/weights.bin (encoder and the four heads, "task/…")
 // and OUT/figures-EPOCH.json after every epoch, and resumes from OUT/checkpoint.bin. Once every epoch is done, it writes the
-// model Hearth ships (src/Hearth.Learning/Models/joint: card.json and weights.bin in 16-bit floats).
+// model Hearth ships (src/Hearth.Learning/Models/joint: card.json and weights.bin in 8-bit blocks).
 // Usage: dotnet run -c Release tools/train-joint.cs OUT [EPOCHS] [SCALE]   (SCALE < 1 takes part of each corpus: a quick run)
 using System.Globalization;
 using System.IO.Compression;
@@ -148,11 +148,11 @@ while (trainer.EpochsDone < epochs)
     Console.WriteLine(string.Join(", ", figures.Select(f => $"{f.Key} {f.Value:0.###}")));
 }
 
-// The shipped model: the last epoch's weights in 16-bit floats, and its card.
+// The shipped model: the last epoch's weights in 8-bit blocks (a quarter of the size), and its card.
 var shipped = Directory.CreateDirectory(Path.GetFullPath(Path.Combine(AppContext.GetData("EntryPointFileDirectoryPath") as string ?? "tools", "..",
     "src", "Hearth.Learning", "Models", "joint"))).FullName;
 var sha = ParameterFile.Write(Path.Combine(shipped, "weights.bin"), ParameterFile.Read(Path.Combine(output, "weights.bin"), null)
-    .Select(t => (t.Key, t.Value)), half: true);
+    .Select(t => (t.Key, t.Value)), quantized: true);
 var last = JsonSerializer.Deserialize<Dictionary<string, double>>(System.IO.File.ReadAllText(Path.Combine(output, $"figures-{epochs}.json")))!;
 var card = new JointCard(
     [

@@ -9,34 +9,36 @@ namespace Hearth.Learning.Models;
 public sealed class ModelFileException(string message) : Exception(message);
 
 /// <summary>
-/// Named float tensors in one file: "HEARTHW1" (32-bit floats) or "HEARTHH1" (16-bit, half the size: for models that
-/// ship), a count, then each name, length and little-endian values. Written through a temporary file (whole or not at
-/// all); read back only if its SHA-256 is the expected one.
+/// Named float tensors in one file: "HEARTHW1" (32-bit floats) or "HEARTHQ8" (8-bit integers in blocks of 64 values,
+/// each block with its own scale: a quarter of the size, for models that ship), a count, then each name, length and
+/// little-endian values. Written through a temporary file (whole or not at all); read back only if its SHA-256 is the
+/// expected one.
 /// </summary>
 public static class ParameterFile
 {
-    private static readonly byte[] Magic = "HEARTHW1"u8.ToArray();
-    private static readonly byte[] HalfMagic = "HEARTHH1"u8.ToArray();
+    /// <summary>Values per scale in the 8-bit format.</summary>
+    public const int Block = 64;
 
-    /// <summary>Writes the tensors (as 16-bit floats when <paramref name="half"/>); returns the file's SHA-256 (hex).</summary>
-    public static string Write(string path, IEnumerable<(string Name, float[] Values)> tensors, bool half = false)
+    private static readonly byte[] Magic = "HEARTHW1"u8.ToArray();
+    private static readonly byte[] Int8Magic = "HEARTHQ8"u8.ToArray();
+
+    /// <summary>Writes the tensors (in 8-bit blocks when <paramref name="quantized"/>); returns the file's SHA-256 (hex).</summary>
+    public static string Write(string path, IEnumerable<(string Name, float[] Values)> tensors, bool quantized = false)
     {
         var partial = path + ".partial";
         using (var file = File.Create(partial))
         using (var writer = new BinaryWriter(file, Encoding.UTF8))
         {
             var list = tensors.ToList();
-            writer.Write(half ? HalfMagic : Magic);
+            writer.Write(quantized ? Int8Magic : Magic);
             writer.Write(list.Count);
             foreach (var (name, values) in list)
             {
                 writer.Write(name);
                 writer.Write(values.Length);
-                if (half)
+                if (quantized)
                 {
-                    var halves = new Half[values.Length];
-                    TensorPrimitives.ConvertToHalf(values, halves);
-                    writer.Write(MemoryMarshal.AsBytes(halves.AsSpan()));
+                    WriteInt8(writer, values);
                 }
                 else
                 {
@@ -49,6 +51,39 @@ public static class ParameterFile
         return Hash(path);
     }
 
+    /// <summary>Each block: its scale (the largest magnitude / 127) as a float, then its values / scale rounded to sbytes.</summary>
+    private static void WriteInt8(BinaryWriter writer, float[] values)
+    {
+        var bytes = new sbyte[Block];
+        for (var start = 0; start < values.Length; start += Block)
+        {
+            var block = values.AsSpan(start, Math.Min(Block, values.Length - start));
+            var scale = TensorPrimitives.MaxMagnitude(block) / 127f;
+            writer.Write(scale);
+            for (var i = 0; i < block.Length; i++)
+            {
+                bytes[i] = scale == 0 ? (sbyte)0 : (sbyte)Math.Clamp(MathF.Round(block[i] / scale), -127, 127);
+            }
+
+            writer.Write(MemoryMarshal.AsBytes(bytes.AsSpan(0, block.Length)));
+        }
+    }
+
+    private static void ReadInt8(BinaryReader reader, float[] values)
+    {
+        var bytes = new sbyte[Block];
+        for (var start = 0; start < values.Length; start += Block)
+        {
+            var count = Math.Min(Block, values.Length - start);
+            var scale = reader.ReadSingle();
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(bytes.AsSpan(0, count)));
+            for (var i = 0; i < count; i++)
+            {
+                values[start + i] = bytes[i] * scale;
+            }
+        }
+    }
+
     /// <summary>The tensors of a file whose SHA-256 is <paramref name="sha256"/> (null: not checked).</summary>
     public static Dictionary<string, float[]> Read(string path, string? sha256)
     {
@@ -59,10 +94,10 @@ public static class ParameterFile
 
         using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
         var magic = reader.ReadBytes(Magic.Length);
-        var half = magic.SequenceEqual(HalfMagic);
-        if (!half && !magic.SequenceEqual(Magic))
+        var int8 = magic.SequenceEqual(Int8Magic);
+        if (!int8 && !magic.SequenceEqual(Magic))
         {
-            throw new ModelFileException($"{path} is not a Hearth weights file (format HEARTHW1 or HEARTHH1)");
+            throw new ModelFileException($"{path} is not a Hearth weights file (format HEARTHW1 or HEARTHQ8)");
         }
 
         try
@@ -72,11 +107,9 @@ public static class ParameterFile
             {
                 var name = reader.ReadString();
                 var values = new float[reader.ReadInt32()];
-                if (half)
+                if (int8)
                 {
-                    var halves = new Half[values.Length];
-                    reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(halves.AsSpan()));
-                    TensorPrimitives.ConvertToSingle(halves, values);
+                    ReadInt8(reader, values);
                 }
                 else
                 {
