@@ -1,6 +1,7 @@
 using Hearth.Hardware.History;
 using Hearth.Learning.Models;
 using Hearth.Learning.Serving;
+using Hearth.Text.Analysis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hearth.Learning;
@@ -12,6 +13,7 @@ public static class LearningServiceCollectionExtensions
     {
         services.AddSingleton(_ => new ModelStore(HearthHome.Resolve()));
         services.AddSingleton<TrainedModels>();
+        services.AddSingleton<IWordTagger>(provider => provider.GetRequiredService<TrainedModels>().Shipped()); // loaded on first use
         return services;
     }
 }

@@ -10,6 +10,23 @@ public sealed class GoogleNaturalLanguageTests
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
+    public async Task AnalyzeSyntax_tags_each_token_with_googles_part_of_speech_and_its_lemma()
+    {
+        await using var node = await TestNode.StartAsync();
+        const string Body = """{"document": {"type": "PLAIN_TEXT", "content": "Anna visited two museums in Paris."}}""";
+
+        using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:analyzeSyntax", Json(Body))).Content.ReadAsStringAsync());
+
+        var tokens = json.RootElement.GetProperty("tokens").EnumerateArray().Select(t => (Text: t.GetProperty("text").GetProperty("content").GetString(),
+            Tag: t.GetProperty("partOfSpeech").GetProperty("tag").GetString(), Proper: t.GetProperty("partOfSpeech").GetProperty("proper").GetString(),
+            Lemma: t.GetProperty("lemma").GetString())).ToList();
+        Assert.Equal(["Anna", "visited", "two", "museums", "in", "Paris", "."], tokens.Select(t => t.Text));
+        Assert.Equal(["NOUN", "VERB", "NUM", "NOUN", "ADP", "NOUN", "PUNCT"], tokens.Select(t => t.Tag));
+        Assert.Equal(["PROPER", "NOT_PROPER", "NOT_PROPER", "NOT_PROPER", "NOT_PROPER", "PROPER", "NOT_PROPER"], tokens.Select(t => t.Proper));
+        Assert.Equal(["Anna", "visit", "two", "museum", "in", "Paris", "."], tokens.Select(t => t.Lemma));
+    }
+
+    [Fact]
     public async Task AnalyzeEntities_gives_googles_types_salience_and_offsets_in_the_requested_encoding()
     {
         await using var node = await TestNode.StartAsync();

@@ -13,6 +13,24 @@ public sealed class WatsonNluTests
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
+    public async Task Syntax_tokens_carry_their_location_and_when_asked_their_part_of_speech_and_lemma()
+    {
+        await using var node = await TestNode.StartAsync();
+        const string Body = """
+            {"text": "The children were playing.", "features": {"syntax": {"sentences": false, "tokens": {"lemma": true, "part_of_speech": true}}}}
+            """;
+
+        using var json = JsonDocument.Parse(await (await node.Http.PostAsync(Path, Json(Body))).Content.ReadAsStringAsync());
+
+        var syntax = json.RootElement.GetProperty("syntax");
+        var tokens = syntax.GetProperty("tokens").EnumerateArray().Select(t => (t.GetProperty("text").GetString(),
+            t.GetProperty("part_of_speech").GetString(), t.GetProperty("lemma").GetString(), t.GetProperty("location")[0].GetInt32())).ToList();
+        Assert.Equal([("The", "DET", "the", 0), ("children", "NOUN", "child", 4), ("were", "AUX", "be", 13), ("playing", "VERB", "play", 18),
+            (".", "PUNCT", ".", 25)], tokens);
+        Assert.False(syntax.TryGetProperty("sentences", out _));
+    }
+
+    [Fact]
     public async Task Entities_keywords_syntax_and_usage_come_back_under_watsons_field_names()
     {
         await using var node = await TestNode.StartAsync();

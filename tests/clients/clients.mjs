@@ -72,7 +72,7 @@ for (const [name, authenticator] of [
     concepts: {}, relations: {}, semantic_roles: {},
   };
   await call(client, 'analyze', 'news, every feature', () => nlu.analyze({ text: news, features: all, returnAnalyzedText: true }),
-    { check: r => has(r, 'usage.text_units', 'usage.features', 'language', 'entities', 'keywords', 'sentiment.document', 'sentiment.targets', 'emotion.document.emotion', 'categories', 'syntax.sentences', 'analyzed_text', 'warnings') });
+    { check: r => has(r, 'usage.text_units', 'usage.features', 'language', 'entities', 'keywords', 'sentiment.document', 'sentiment.targets', 'emotion.document.emotion', 'categories', 'syntax.sentences', 'syntax.tokens.0.part_of_speech', 'syntax.tokens.0.lemma', 'analyzed_text', 'warnings') });
   if (name !== 'basic') continue;
   await call(client, 'analyze', 'review', () => nlu.analyze({ text: review, features: { sentiment: {}, emotion: {}, keywords: {} } }),
     { check: r => has(r, 'sentiment.document.label', 'emotion.document.emotion.anger', 'keywords') });
@@ -166,6 +166,6 @@ for (const [version, Client] of [['v1', language.v1.LanguageServiceClient], ['v2
   if (version === 'v1') {
     await call(client, 'analyzeEntitySentiment', 'review', () => google.analyzeEntitySentiment(doc('Anna loved Lyon but hated the rain in Paris.')),
       { check: r => has(r, 'entities.0.sentiment', 'entities.0.mentions.0.sentiment') });
-    await call(client, 'analyzeSyntax', 'short', () => google.analyzeSyntax(doc('Meet Anna at 10:30 am.')), { check: r => has(r, 'tokens.0.partOfSpeech', 'sentences') });
+    await call(client, 'analyzeSyntax', 'short', () => google.analyzeSyntax(doc('Meet Anna at 10:30 am.')), { check: r => has(r, 'tokens.0.partOfSpeech.tag', 'tokens.0.lemma', 'sentences') });
   }
 }

@@ -13,7 +13,7 @@ public sealed class TrainedModels(ModelStore store, EncoderRuntime runtime) : IT
 {
     private readonly ConcurrentDictionary<string, IDisposable> loaded = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
-    private JointNames? joint;
+    private ShippedJoint? joint;
 
     public ModelStore Store => store;
 
@@ -21,16 +21,16 @@ public sealed class TrainedModels(ModelStore store, EncoderRuntime runtime) : IT
     public ITextClassifier Classifier(string name) => Get(name, () => TrainedClassifier.Load(store, name, runtime.Encoder.Provider));
 
     /// <exception cref="ModelFileException">No such model, not a ner model, or its files are damaged or of another format.</exception>
-    public IEntityModel Entities(string name) => name == JointNames.ShippedName && !File.Exists(Path.Combine(store.Folder(name), "card.json"))
+    public IEntityModel Entities(string name) => name == ShippedJoint.ShippedName && !File.Exists(Path.Combine(store.Folder(name), "card.json"))
         ? Shipped()
         : Get(name, () => TrainedTagger.Load(store, name, runtime.Encoder.Provider));
 
-    /// <summary>The shipped joint model's names (a model trained here under the same name comes first).</summary>
-    private JointNames Shipped()
+    /// <summary>The shipped joint model's names and word tags (for names, a model trained here under its name comes first).</summary>
+    public ShippedJoint Shipped()
     {
         lock (gate)
         {
-            return joint ??= new JointNames(JointModel.Load(JointModel.ShippedFolder, runtime.Encoder.Provider));
+            return joint ??= new ShippedJoint(() => JointModel.Load(JointModel.ShippedFolder, runtime.Encoder.Provider));
         }
     }
 

@@ -22,6 +22,8 @@ internal static class GoogleEnums
     private static readonly string[] Tag = ["UNKNOWN", "ADJ", "ADP", "ADV", "CONJ", "DET", "NOUN", "NUM", "PRON", "PRT", "PUNCT", "VERB", "X",
         "AFFIX"];
 
+    private static readonly string[] Proper = ["PROPER_UNKNOWN", "PROPER", "NOT_PROPER"];
+
     private static readonly string[] Label = ["UNKNOWN"];
 
     /// <summary>The response as it is (names), or with every enum as its number.</summary>
@@ -44,6 +46,7 @@ internal static class GoogleEnums
         foreach (var token in response["tokens"]?.AsArray() ?? [])
         {
             Number(token!["partOfSpeech"]!, "tag", Tag);
+            Number(token["partOfSpeech"]!, "proper", Proper);
             Number(token["dependencyEdge"]!, "label", Label);
         }
 

@@ -52,20 +52,20 @@ internal static class GoogleNaturalLanguage
         {
             foreach (var version in v1Only ? ["v1"] : new[] { "v1", "v2" })
             {
-                app.MapPost($"/{version}/documents:{name}", (HttpRequest request, TextAnalyzer analyzer) => AnswerAsync(request, analyzer, method,
-                    version))
+                app.MapPost($"/{version}/documents:{name}", (HttpRequest request, TextAnalyzer analyzer, IWordTagger tagger) =>
+                    AnswerAsync(request, analyzer, tagger, method, version))
                     .WithSummary($"Google Cloud Natural Language {version} {name}, locally (docs/api.md).")
                     .RequireRateLimiting(HearthServer.AnalysisPolicy);
             }
         }
     }
 
-    private static async Task<IResult> AnswerAsync(HttpRequest request, TextAnalyzer analyzer, Method method, string version)
+    private static async Task<IResult> AnswerAsync(HttpRequest request, TextAnalyzer analyzer, IWordTagger tagger, Method method, string version)
     {
         try
         {
             var body = await RequestJson.ReadAsync(request).ConfigureAwait(false);
-            var response = Answer(body, analyzer, method, version, request.HttpContext.RequestAborted);
+            var response = Answer(body, analyzer, tagger, method, version, request.HttpContext.RequestAborted);
             var numbers = request.Query["$alt"].ToString().Contains("enum-encoding=int", StringComparison.Ordinal);
             return Results.Text(GoogleEnums.Encode(Json.WithoutNulls(response), numbers).ToJsonString(), "application/json");
         }
@@ -75,7 +75,7 @@ internal static class GoogleNaturalLanguage
         }
     }
 
-    private static JsonObject Answer(JsonNode? body, TextAnalyzer analyzer, Method method, string version,
+    private static JsonObject Answer(JsonNode? body, TextAnalyzer analyzer, IWordTagger tagger, Method method, string version,
         CancellationToken cancellationToken)
     {
         var document = body.Object("document")
@@ -128,13 +128,16 @@ internal static class GoogleNaturalLanguage
 
         if (wants.Syntax)
         {
-            // Tokens with their offsets; part-of-speech tags, lemmas and dependency edges come with the tagger (issue 6/8).
-            response["tokens"] = new JsonArray([.. Hearth.Text.Segmentation.Segmenter.Tokenize(text).Select(t => (JsonNode)new JsonObject
+            // Parts of speech and lemmas from the shipped joint model (English); no dependency parser yet: edges are UNKNOWN.
+            var sentences = Hearth.Text.Segmentation.Segmenter.Sentences(text);
+            var words = language == "en" ? tagger.Tag(sentences, cancellationToken).SelectMany(w => w).ToList()
+                : [.. sentences.SelectMany(s => s.Tokens).Select(t => new TaggedWord(t, "X", t.Text))];
+            response["tokens"] = new JsonArray([.. words.Select(w => (JsonNode)new JsonObject
             {
-                ["text"] = Span(text, t.Text, t.Start, encoding),
-                ["partOfSpeech"] = new JsonObject { ["tag"] = "UNKNOWN" },
+                ["text"] = Span(text, w.Token.Text, w.Token.Start, encoding),
+                ["partOfSpeech"] = PartOfSpeech(language == "en" ? w.PartOfSpeech : null),
                 ["dependencyEdge"] = new JsonObject { ["headTokenIndex"] = 0, ["label"] = "UNKNOWN" },
-                ["lemma"] = t.Text,
+                ["lemma"] = w.Lemma,
             })]);
         }
 
@@ -181,6 +184,22 @@ internal static class GoogleNaturalLanguage
 
         return response;
     }
+
+    /// <summary>Google's part of speech from a Universal POS tag (Google's tags are the 12 universal ones of Petrov et al.).</summary>
+    private static JsonObject PartOfSpeech(string? upos) => new()
+    {
+        ["tag"] = upos switch
+        {
+            null => "UNKNOWN",
+            "AUX" => "VERB",
+            "CCONJ" or "SCONJ" => "CONJ",
+            "PROPN" => "NOUN",
+            "PART" => "PRT",
+            "INTJ" or "SYM" => "X",
+            _ => upos,
+        },
+        ["proper"] = upos is null ? null : upos == "PROPN" ? "PROPER" : "NOT_PROPER",
+    };
 
     private static (bool Entities, bool EntitySentiment, bool Sentiment, bool Syntax, bool Classify, bool Moderate) Wants(Method method,
         JsonObject? features) =>

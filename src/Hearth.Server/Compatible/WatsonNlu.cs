@@ -183,11 +183,6 @@ internal static class WatsonNlu
         if (features.ContainsKey("syntax"))
         {
             wanted.Add(Feature.Sentences);
-            if (features.Object("syntax")?.ContainsKey("tokens") == true)
-            {
-                warnings.Add("syntax.tokens: tokens with part of speech and lemma are not computed by Hearth yet (it has no tagger); "
-                    + "only sentences are returned");
-            }
         }
 
         var targeted = features.Object("entities").Flag("sentiment") == true || features.Object("keywords").Flag("sentiment") == true;
@@ -351,10 +346,13 @@ internal static class WatsonNlu
 
         if (result.Sentences is { } sentences)
         {
+            var syntax = features.Object("syntax");
             response["syntax"] = new JsonObject
             {
-                ["sentences"] = new JsonArray([.. sentences.Select(s =>
+                ["sentences"] = syntax.Flag("sentences") == false ? null : new JsonArray([.. sentences.Select(s =>
                     (JsonNode)new JsonObject { ["text"] = s.Text, ["location"] = new JsonArray(s.Location[0], s.Location[1]) })]),
+                ["tokens"] = syntax.Object("tokens") is { } tokens ? SyntaxTokens(text, result.Language.Code, tokens, trained, cancellationToken)
+                    : null,
             };
         }
 
@@ -364,6 +362,22 @@ internal static class WatsonNlu
         }
 
         return Results.Text(Json.WithoutNulls(response).ToJsonString(), "application/json");
+    }
+
+    /// <summary>Watson's syntax tokens: text and location, with the part of speech (Universal POS) and lemma when asked (English).</summary>
+    private static JsonArray SyntaxTokens(string text, string language, JsonObject options, TrainedModels trained,
+        CancellationToken cancellationToken)
+    {
+        var sentences = Hearth.Text.Segmentation.Segmenter.Sentences(text);
+        var tagged = language == "en" ? trained.Shipped().Tag(sentences, cancellationToken).SelectMany(w => w).ToList() : null;
+        var tokens = tagged ?? [.. sentences.SelectMany(s => s.Tokens).Select(t => new TaggedWord(t, "", ""))];
+        return new JsonArray([.. tokens.Select(w => (JsonNode)new JsonObject
+        {
+            ["text"] = w.Token.Text,
+            ["part_of_speech"] = tagged is not null && options.Flag("part_of_speech") == true ? w.PartOfSpeech : null,
+            ["location"] = new JsonArray(w.Token.Start, w.Token.End),
+            ["lemma"] = tagged is not null && options.Flag("lemma") == true ? w.Lemma : null,
+        })]);
     }
 
     private static JsonObject Emotions(EmotionScores e) =>
