@@ -13,7 +13,9 @@ public static class LearningServiceCollectionExtensions
     {
         services.AddSingleton(_ => new ModelStore(HearthHome.Resolve()));
         services.AddSingleton<TrainedModels>();
-        services.AddSingleton<IWordTagger>(provider => provider.GetRequiredService<TrainedModels>().Shipped()); // loaded on first use
+        // The shipped joint model: names of English texts and word tags, loaded on first use.
+        services.AddSingleton<IWordTagger>(provider => provider.GetRequiredService<TrainedModels>().Shipped());
+        services.AddSingleton<IEntityModel>(provider => provider.GetRequiredService<TrainedModels>().Shipped());
         return services;
     }
 }

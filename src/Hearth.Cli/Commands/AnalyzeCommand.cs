@@ -104,7 +104,7 @@ internal sealed class AnalyzeCommand(LanguageDetector languages, TextModels mode
 
     private int Analyze(TextModels chosen, IReadOnlyList<string> features, ModelChoice choice, Settings settings, CancellationToken cancellationToken)
     {
-        var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), chosen);
+        var analyzer = new TextAnalyzer(languages, LoadGazetteer(settings.Gazetteer), chosen, trained.Shipped());
         var many = settings.Input is not ("-" or "/dev/stdin")
             && (Directory.Exists(settings.Input) || settings.Input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase));
         // One document is answered as JSON; several (a directory, a .jsonl file, a long text in parts) as JSON Lines.

@@ -10,7 +10,8 @@ using Hearth.Text.Tone;
 namespace Hearth.Text.Analysis;
 
 /// <summary>The text pipeline: language, sentences and tokens with offsets, entities, keywords.</summary>
-public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer, TextModels models)
+/// <param name="englishNames">The names model for English texts (the shipped joint model); null, and for other languages: the rules.</param>
+public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer, TextModels models, IEntityModel? englishNames = null)
 {
     private static readonly Lazy<NameFinder> Names = new(() => new NameFinder());
 
@@ -121,7 +122,9 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
 
         var patterns = features.Contains(Feature.Entities) || features.Contains(Feature.Keywords) ? PatternEntities.Find(text) : [];
         IReadOnlyList<EntityMention> names = !features.Contains(Feature.Entities) ? []
-            : choice.Entities?.Find(sentences, cancellationToken) ?? (supported ? Names.Value.Find(sentences) : []);
+            : choice.Entities?.Find(sentences, cancellationToken)
+                ?? (language.Code == "en" && englishNames is not null ? englishNames.Find(sentences, cancellationToken)
+                    : supported ? Names.Value.Find(sentences) : []);
         var entities = features.Contains(Feature.Entities)
             ? Entity.Group(PatternEntities.Resolve(patterns.Concat(gazetteer.Find(text)).Concat(names)), text.Length)
             : null;
