@@ -177,8 +177,32 @@ public sealed class MiniLmEncoder : IDisposable
 
     public long[] Tokenize(string text)
     {
-        var ids = tokenizer.EncodeToIds(text, MaxTokens - 2, addSpecialTokens: false, out _, out _);
+        // The tokenizer's Unicode normalisation refuses a lone surrogate (half an emoji, broken input): it becomes U+FFFD.
+        var ids = tokenizer.EncodeToIds(Valid(text), MaxTokens - 2, addSpecialTokens: false, out _, out _);
         return [tokenizer.ClassificationTokenId, .. ids.Select(i => (long)i), tokenizer.SeparatorTokenId];
+    }
+
+    private static string Valid(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 
     private static float[] MeanPool(Tensor<float> hidden, int row, int tokens, bool normalise)
