@@ -63,7 +63,8 @@ string[] five = ["anger", "disgust", "fear", "joy", "sadness"];
 var ekman = JsonSerializer.Deserialize<Dictionary<string, string[]>>(System.IO.File.ReadAllText(File("goemotions/ekman_mapping.json")))!;
 var names = System.IO.File.ReadAllLines(File("goemotions/emotions.txt")).Where(l => l.Length > 0).ToArray();
 var single = System.IO.File.ReadAllLines(File("goemotions/dev.tsv")).Select(l => l.Split('\t'))
-    .Select(c => (Text: c[0], Ekman: c[1].Split(',').Select(i => five.FirstOrDefault(k => ekman[k].Contains(names[int.Parse(i)]))).Distinct().ToList()))
+    .Select(c => (Text: c[0],
+        Ekman: c[1].Split(',').Select(i => five.FirstOrDefault(k => ekman[k].Contains(names[int.Parse(i)]))).Distinct().ToList()))
     .Where(e => e.Ekman is [not null]).Select(e => (e.Text, Label: e.Ekman[0]!)).ToList();
 var emotionLabels = joint.Card.Tasks.Single(t => t.Name == "emotion").Labels.ToList();
 var shippedEmotion = shipped.Encoder.Encode([.. single.Select(e => e.Text)]).Select(v =>
@@ -100,7 +101,8 @@ var asSentences = treebank.Select(words =>
 }).ToList();
 var tagged = joint.Analyze(asSentences);
 var pairs = treebank.Zip(tagged).SelectMany(p => p.First.Zip(p.Second.Words)).ToList();
-Console.WriteLine($"parts of speech, UD English-EWT dev ({pairs.Count:N0} words): UPOS accuracy {pairs.Count(p => p.First.Tag == p.Second.Tag) / (double)pairs.Count:F4}, "
+var uposRight = pairs.Count(p => p.First.Tag == p.Second.Tag) / (double)pairs.Count;
+Console.WriteLine($"parts of speech, UD English-EWT dev ({pairs.Count:N0} words): UPOS accuracy {uposRight:F4}, "
     + $"lemma accuracy {pairs.Count(p => p.First.Lemma == p.Second.Lemma) / (double)pairs.Count:F4} (before: none)");
 
 // Speed: the joint model's one pass (every task) beside the raw MiniLM's sentence vectors, on the same sentences.
@@ -113,8 +115,8 @@ var raw = wordCount / clock.Elapsed.TotalSeconds;
 clock.Restart();
 joint.Analyze(asSentences);
 var all = wordCount / clock.Elapsed.TotalSeconds;
-Console.WriteLine($"speed over {asSentences.Count:N0} sentences: raw MiniLM {raw:N0} words/s, joint model (names, parts of speech, lemmas, sentiment, "
-    + $"emotion) {all:N0} words/s, {all / raw:0.00}×");
+Console.WriteLine($"speed over {asSentences.Count:N0} sentences: raw MiniLM {raw:N0} words/s, "
+    + $"joint model (names, parts of speech, lemmas, sentiment, emotion) {all:N0} words/s, {all / raw:0.00}×");
 
 static List<List<(string Word, string Tag, string Lemma)>> Treebank(string path)
 {

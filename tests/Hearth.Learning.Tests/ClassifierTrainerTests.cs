@@ -22,7 +22,8 @@ public sealed class ClassifierTrainerTests
         var labels = new[] { 0, 1, 1, 0, 1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0, 1 }; // no pattern to find: only memory
         var examples = texts.Select((t, i) => (onnx.Tokenize(t).Select(id => (int)id).ToArray(), labels[i])).ToList();
         var head = new SentenceHead(["a", "b"], BertConfig.MiniLm.Hidden, seed: 1);
-        var trainer = new Trainer(model, [new TrainingTask<int>("t", head, examples)], new TrainingOptions(Epochs: 30, BatchSize: 8, LearningRate: 2e-4, HeadLearningRate: 1e-2,
+        var trainer = new Trainer(model, [new TrainingTask<int>("t", head, examples)], new TrainingOptions(Epochs: 30, BatchSize: 8,
+            LearningRate: 2e-4, HeadLearningRate: 1e-2,
             TopLayers: 2, Dropout: 0));
 
         var losses = Enumerable.Range(0, 30).Select(_ => trainer.Epoch()).ToList();

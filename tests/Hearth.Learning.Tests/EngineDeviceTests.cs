@@ -20,7 +20,8 @@ public sealed class EngineDeviceTests
         (BertModel Model, double[] Losses) Train()
         {
             var model = BertModel.Random(Tiny, seed: 1);
-            var trainer = new Trainer(model, [new TrainingTask<int>("t", new SentenceHead(["a", "b"], Tiny.Hidden, seed: 2), examples)], new TrainingOptions(Epochs: 2, BatchSize: 3,
+            var head = new SentenceHead(["a", "b"], Tiny.Hidden, seed: 2);
+            var trainer = new Trainer(model, [new TrainingTask<int>("t", head, examples)], new TrainingOptions(Epochs: 2, BatchSize: 3,
                 TopLayers: 2, Dropout: 0, Seed: 3));
             return (model, [trainer.Epoch(), trainer.Epoch()]);
         }

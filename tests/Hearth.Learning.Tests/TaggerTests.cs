@@ -134,7 +134,8 @@ public sealed class TaggerTests : IDisposable
         }).ToList();
         var model = BertModel.Random(Tiny, seed: 1);
         var tagger = new TokenTagger(["B-PER", "O"], Tiny.Hidden, seed: 1);
-        var trainer = new Trainer(model, [new TrainingTask<TaggedWords>("t", tagger, examples)], new TrainingOptions(Epochs: 20, BatchSize: 8, LearningRate: 1e-3,
+        var trainer = new Trainer(model, [new TrainingTask<TaggedWords>("t", tagger, examples)], new TrainingOptions(Epochs: 20, BatchSize: 8,
+            LearningRate: 1e-3,
             HeadLearningRate: 5e-2, TopLayers: 2, Dropout: 0, Seed: 3));
 
         var losses = Enumerable.Range(0, 20).Select(_ => trainer.Epoch()).ToList();

@@ -17,8 +17,10 @@ public sealed class GoogleNaturalLanguageTests
 
         using var json = JsonDocument.Parse(await (await node.Http.PostAsync("/v1/documents:analyzeSyntax", Json(Body))).Content.ReadAsStringAsync());
 
-        var tokens = json.RootElement.GetProperty("tokens").EnumerateArray().Select(t => (Text: t.GetProperty("text").GetProperty("content").GetString(),
-            Tag: t.GetProperty("partOfSpeech").GetProperty("tag").GetString(), Proper: t.GetProperty("partOfSpeech").GetProperty("proper").GetString(),
+        var tokens = json.RootElement.GetProperty("tokens").EnumerateArray().Select(t => (
+            Text: t.GetProperty("text").GetProperty("content").GetString(),
+            Tag: t.GetProperty("partOfSpeech").GetProperty("tag").GetString(),
+            Proper: t.GetProperty("partOfSpeech").GetProperty("proper").GetString(),
             Lemma: t.GetProperty("lemma").GetString())).ToList();
         Assert.Equal(["Anna", "visited", "two", "museums", "in", "Paris", "."], tokens.Select(t => t.Text));
         Assert.Equal(["NOUN", "VERB", "NUM", "NOUN", "ADP", "NOUN", "PUNCT"], tokens.Select(t => t.Tag));

@@ -35,6 +35,7 @@ public sealed class LemmatizerTests
 
     [Fact]
     public void A_damaged_table_is_refused_with_its_line() =>
-        Assert.Contains("line 2", Assert.Throws<InvalidDataException>(() => Lemmatizer.Load(new StringReader("w\tcats\tNOUN\tcat\nbroken\n"))).Message,
+        Assert.Contains("line 2",
+            Assert.Throws<InvalidDataException>(() => Lemmatizer.Load(new StringReader("w\tcats\tNOUN\tcat\nbroken\n"))).Message,
             StringComparison.Ordinal);
 }

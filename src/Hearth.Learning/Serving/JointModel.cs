@@ -144,7 +144,8 @@ public sealed class JointModel : IDisposable
             }
 
             var confidence = Enumerable.Range(span.Start, span.End - span.Start).Average(w => Math.Exp(scores[w][best[w]]));
-            yield return new EntityMention(TrainedTagger.HearthType(span.Type), sentence.Text[(first.Start - sentence.Start)..(last.End - sentence.Start)],
+            var text = sentence.Text[(first.Start - sentence.Start)..(last.End - sentence.Start)];
+            yield return new EntityMention(TrainedTagger.HearthType(span.Type), text,
                 first.Start, last.End - first.Start, Math.Round(confidence, 4), "model:joint");
         }
     }
