@@ -47,8 +47,9 @@ public sealed class JointModel : IDisposable
     /// <summary>Where the shipped joint model lies: Models/joint beside Hearth's assemblies.</summary>
     public static string ShippedFolder { get; } = Path.Combine(AppContext.BaseDirectory, "Models", "joint");
 
+    /// <param name="cache">Where the encoder is kept prepared for ONNX Runtime (HEARTH_HOME/cache); null: made at each load.</param>
     /// <exception cref="ModelFileException">The folder holds no joint model, or a damaged one.</exception>
-    public static JointModel Load(string folder, string provider)
+    public static JointModel Load(string folder, string provider, string? cache = null)
     {
         var cardPath = Path.Combine(folder, "card.json");
         JointCard card;
@@ -63,15 +64,9 @@ public sealed class JointModel : IDisposable
         }
 
         var weights = ParameterFile.Read(Path.Combine(folder, "weights.bin"), card.WeightsSha256);
-        var model = ModelStore.LoadBase();
-        var hidden = model.Config.Hidden;
+        var hidden = MiniLmEncoder.Dimensions;
         var heads = card.Tasks.Select(t => (t, t.TagsWords ? (IHead)new TokenTagger(t.Labels, hidden, seed: 0)
             : new SentenceHead(t.Labels, hidden, seed: 0, t.Objective) { Temperature = (float)t.Temperature })).ToList();
-        foreach (var p in model.Parameters)
-        {
-            p.Trainable = weights.TryGetValue(p.Name, out var values) && Fill(p, values, folder);
-        }
-
         foreach (var (task, head) in heads)
         {
             foreach (var p in head.Parameters)
@@ -81,7 +76,20 @@ public sealed class JointModel : IDisposable
             }
         }
 
-        return new JointModel(card, new MiniLmEncoder(provider, model: OnnxExport.Trained(model)), heads);
+        // The encoder: the shipped graph with the trained weights written in, made once and kept prepared in the cache.
+        byte[] Export()
+        {
+            var model = ModelStore.LoadBase();
+            foreach (var p in model.Parameters)
+            {
+                p.Trainable = weights.TryGetValue(p.Name, out var values) && Fill(p, values, folder);
+            }
+
+            return OnnxExport.Trained(model);
+        }
+
+        var encoder = new MiniLmEncoder(provider, cache, ($"hearth-joint-{card.WeightsSha256[..16]}", Export));
+        return new JointModel(card, encoder, heads);
     }
 
     /// <summary>The sentences' words, names and labels, from one encoder pass per window of at most 128 tokens.</summary>

@@ -38,7 +38,7 @@ public sealed class TrainedClassifier : ITextClassifier, IDisposable
                 + "'hearth train classify', 'sentiment' or 'multilabel'");
         }
 
-        return new TrainedClassifier(card, new MiniLmEncoder(provider, model: OnnxExport.Trained(model)), head);
+        return new TrainedClassifier(card, new MiniLmEncoder(provider, model: (null, () => OnnxExport.Trained(model))), head);
     }
 
     /// <summary>The model's token ids of a text, as training saw them.</summary>

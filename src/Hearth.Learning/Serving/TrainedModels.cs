@@ -30,7 +30,7 @@ public sealed class TrainedModels(ModelStore store, EncoderRuntime runtime) : IT
     {
         lock (gate)
         {
-            return joint ??= new ShippedJoint(() => JointModel.Load(JointModel.ShippedFolder, runtime.Encoder.Provider));
+            return joint ??= new ShippedJoint(() => JointModel.Load(JointModel.ShippedFolder, runtime.Encoder.Provider, runtime.Cache));
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class TrainedTagger : IEntityModel, IDisposable
             throw new ModelFileException($"model '{name}' is a {card.Task} model: entities need a model of 'hearth train ner'");
         }
 
-        return new TrainedTagger(card, new MiniLmEncoder(provider, model: OnnxExport.Trained(model)), tagger);
+        return new TrainedTagger(card, new MiniLmEncoder(provider, model: (null, () => OnnxExport.Trained(model))), tagger);
     }
 
     public IReadOnlyList<EntityMention> Find(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default)

@@ -15,11 +15,14 @@ public sealed class EncoderRuntime : IAiRuntime, IDisposable
 {
     private readonly Lazy<(MiniLmEncoder Encoder, string? Fallback)> shared;
 
+    /// <summary>Where models prepared for the CPU are kept; null: nowhere.</summary>
+    public string? Cache { get; }
+
     /// <param name="cache">Where the model prepared for the CPU is kept; null: HEARTH_HOME/cache (none if it cannot be made).</param>
     public EncoderRuntime(string? cache = null)
     {
-        cache ??= DefaultCache();
-        shared = new(() => Place(cache));
+        Cache = cache ?? DefaultCache();
+        shared = new(() => Place(Cache));
     }
 
     /// <summary>The shared encoder (placed and loaded on first use).</summary>

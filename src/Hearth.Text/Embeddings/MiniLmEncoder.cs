@@ -32,24 +32,27 @@ public sealed class MiniLmEncoder : IDisposable
     /// <param name="cache">
     /// A folder for the model prepared for the CPU (ONNX Runtime's own format, loaded in half the time); null: none.
     /// </param>
-    /// <param name="model">The ONNX model to run instead of the shipped one (a fine-tuned MiniLM, same vocabulary); not cached.</param>
+    /// <param name="model">
+    /// The ONNX model to run instead of the shipped one (a fine-tuned MiniLM, same vocabulary): its name in the cache (null:
+    /// not cached) and how to make it (not called when the cache holds it).
+    /// </param>
     /// <exception cref="OnnxRuntimeException">The provider cannot run the model.</exception>
-    public MiniLmEncoder(string provider = ExecutionProviders.Cpu, string? cache = null, byte[]? model = null)
+    public MiniLmEncoder(string provider = ExecutionProviders.Cpu, string? cache = null, (string? Name, Func<byte[]> Bytes)? model = null)
     {
         using var vocab = Resource("vocab.txt");
         // Uncased BERT: lower case, no accents. Accent removal needs ICU, so Hearth does not run in invariant globalization mode.
         tokenizer = BertTokenizer.Create(vocab, new BertOptions { LowerCaseBeforeTokenization = true, RemoveNonSpacingMarks = true });
-        var profiled = provider != ExecutionProviders.Cpu || cache is null || model is not null;
+        var profiled = provider != ExecutionProviders.Cpu || cache is null || model is { Name: null };
         if (!profiled)
         {
-            session = PreparedModel.Open(cache!, ModelBytes, out sessionBuffer);
+            session = PreparedModel.Open(cache!, model?.Name ?? Name, model?.Bytes ?? ModelBytes, out sessionBuffer);
         }
         else
         {
             using var options = ProviderOptions.For(provider); // first: it fails fast where the provider's libraries are missing
             options.EnableProfiling = true;
             options.ProfileOutputPathPrefix = Path.Combine(Path.GetTempPath(), $"hearth-onnxruntime-{Environment.ProcessId}");
-            session = new InferenceSession(model ?? ModelBytes(), options);
+            session = new InferenceSession(model?.Bytes() ?? ModelBytes(), options);
         }
 
         Provider = provider;

@@ -13,9 +13,10 @@ internal static class PreparedModel
 {
     /// <summary>A session on the CPU, from the cache when it holds the model, else from the ONNX bytes (and cached).</summary>
     /// <param name="buffer">The cached file's bytes, which ONNX Runtime reads from as long as the session lives; keep them.</param>
-    public static InferenceSession Open(string folder, Func<byte[]> onnx, out byte[]? buffer)
+    /// <param name="name">The model's name in the cache (a different model, a different name).</param>
+    public static InferenceSession Open(string folder, string name, Func<byte[]> onnx, out byte[]? buffer)
     {
-        var path = Path.Combine(folder, $"{MiniLmEncoder.Name.Replace(' ', '-')}-onnxruntime-{OnnxEnvironment.Version()}.ort");
+        var path = Path.Combine(folder, $"{name.Replace(' ', '-')}-onnxruntime-{OnnxEnvironment.Version()}.ort");
         buffer = null;
         if (File.Exists(path))
         {
