@@ -34,11 +34,10 @@ foreach (var (file, name) in nerSets)
     var (before, after) = (new List<(string[], string[], string[])>(), new List<(string[], string[], string[])>());
     foreach (var s in gold)
     {
-        var starts = s.Words.Select((w, i) => s.Words.Take(i).Sum(x => x.Length + 1)).ToArray();
         var sentences = Segmenter.Sentences(string.Join(' ', s.Words));
         var expected = s.Tags.Select(t => kept.Contains(t.Length > 2 ? t[2..] : "") ? t : "O").ToArray();
-        before.Add((s.Words, expected, Tags(s.Words, starts, rules.Find(sentences))));
-        after.Add((s.Words, expected, Tags(s.Words, starts, joint.Analyze(sentences).SelectMany(x => x.Entities))));
+        before.Add((s.Words, expected, MentionTags.Of(s.Words, rules.Find(sentences))));
+        after.Add((s.Words, expected, MentionTags.Of(s.Words, joint.Analyze(sentences).SelectMany(x => x.Entities))));
     }
 
     var (r, j) = (TaggingReport.Score(before, entities: true), TaggingReport.Score(after, entities: true));
@@ -150,23 +149,4 @@ static float[] Mean(IEnumerable<float[]> rows)
 {
     var list = rows.ToList();
     return [.. Enumerable.Range(0, list[0].Length).Select(k => list.Average(r => r[k]))];
-}
-
-static string[] Tags(string[] words, int[] starts, IEnumerable<EntityMention> mentions)
-{
-    var tags = words.Select(_ => "O").ToArray();
-    foreach (var m in mentions)
-    {
-        var type = m.Type switch { "PERSON" => "PER", "ORGANIZATION" => "ORG", "LOCATION" => "LOC", _ => null };
-        var (first, last) = (Array.IndexOf(starts, m.Start), Array.FindLastIndex(starts, x => x < m.End));
-        if (type is not null && first >= 0 && last >= first)
-        {
-            for (var w = first; w <= last; w++)
-            {
-                tags[w] = (w == first ? "B-" : "I-") + type;
-            }
-        }
-    }
-
-    return tags;
 }

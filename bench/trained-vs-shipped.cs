@@ -40,30 +40,10 @@ var (rulesPairs, modelPairs) = (new List<(string[], string[], string[])>(), new 
 foreach (var s in gold)
 {
     var text = string.Join(' ', s.Words);
-    var starts = s.Words.Select((w, i) => s.Words.Take(i).Sum(x => x.Length + 1)).ToArray();
-    string[] Tags(IEnumerable<EntityMention> mentions)
-    {
-        var tags = s.Words.Select(_ => "O").ToArray();
-        foreach (var m in mentions)
-        {
-            var type = m.Type switch { "PERSON" => "PER", "ORGANIZATION" => "ORG", "LOCATION" => "LOC", _ => null };
-            var (first, last) = (Array.IndexOf(starts, m.Start), Array.FindLastIndex(starts, x => x < m.End));
-            if (type is not null && first >= 0 && last >= first)
-            {
-                for (var w = first; w <= last; w++)
-                {
-                    tags[w] = (w == first ? "B-" : "I-") + type;
-                }
-            }
-        }
-
-        return tags;
-    }
-
     var expected = s.Tags.Select(t => kept.Contains(t.Length > 2 ? t[2..] : "") ? t : "O").ToArray();
     var sentences = Segmenter.Sentences(text);
-    rulesPairs.Add((s.Words, expected, Tags(rules.Find(sentences))));
-    modelPairs.Add((s.Words, expected, Tags(names.Find(sentences))));
+    rulesPairs.Add((s.Words, expected, MentionTags.Of(s.Words, rules.Find(sentences))));
+    modelPairs.Add((s.Words, expected, MentionTags.Of(s.Words, names.Find(sentences))));
 }
 
 foreach (var (label, pairs) in new[] { ("shipped rules (NameFinder)", rulesPairs), ($"trained '{args[2]}'", modelPairs) })
