@@ -211,15 +211,18 @@ public abstract class SqlJobStore(string cluster) : IJobStore
                     UPDATE hearth_shards SET state = @shardDone, done_by = @worker, owner = NULL, lease_until = NULL
                     WHERE job = @job AND shard = @shard
                     """, cancellationToken, ("job", job), ("shard", shard), ("shardDone", ShardDone), ("worker", worker)).ConfigureAwait(false);
-                await ExecuteAsync(connection, """
-                    UPDATE hearth_jobs SET state = @jobDone, finished = @now
-                    WHERE id = @job AND state = @jobRunning AND NOT EXISTS (SELECT 1 FROM hearth_shards WHERE job = @job AND state <> @shardDone)
-                    """, cancellationToken,
-                    ("job", job), ("jobDone", JobDone), ("jobRunning", Running), ("shardDone", ShardDone), ("now",
-                        now.ToUnixTimeMilliseconds())).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return true;
             }
+
+            // After the commit, not inside it: in PostgreSQL the last two shards of a job may finish at once, and inside their
+            // transactions each would see the other still running. Whichever commits last sees both done here.
+            await ExecuteAsync(connection, """
+                UPDATE hearth_jobs SET state = @jobDone, finished = @now
+                WHERE id = @job AND state = @jobRunning AND NOT EXISTS (SELECT 1 FROM hearth_shards WHERE job = @job AND state <> @shardDone)
+                """, cancellationToken,
+                ("job", job), ("jobDone", JobDone), ("jobRunning", Running), ("shardDone", ShardDone), ("now",
+                    now.ToUnixTimeMilliseconds())).ConfigureAwait(false);
+            return true;
         }
     }
 
