@@ -164,11 +164,12 @@ var last = JsonSerializer.Deserialize<Dictionary<string, double>>(System.IO.File
 var card = new JointCard(
     [
         new JointTask("ner", true, nerTags), new JointTask("pos", true, upos),
-        new JointTask("sentiment", false, sentimentHead.Labels),
+        new JointTask("sentiment", false, sentimentHead.Labels), // its neutral band: bench/sentiment-neutral-band.cs calibrates it after
         new JointTask("emotion", false, emotionNames, Objective.MultiLabel),
     ],
     [.. nerFiles.Concat(["ud_en_ewt/train.conllu.gz", "reviews_womens_clothing/train.tsv.gz", "poem_sentiment/train.binary.tsv",
         "goemotions/train.tsv.gz"]).Select(f => "shared/data/" + f)],
     last, sha);
 System.IO.File.WriteAllText(Path.Combine(shipped, "card.json"), JsonSerializer.Serialize(card, Hearth.Hardware.HearthJson.Options) + "\n");
-Console.WriteLine($"wrote {shipped} ({new FileInfo(Path.Combine(shipped, "weights.bin")).Length / 1_000_000} MB)");
+Console.WriteLine($"wrote {shipped} ({new FileInfo(Path.Combine(shipped, "weights.bin")).Length / 1_000_000} MB); now calibrate its "
+    + "neutral band: dotnet run -c Release bench/sentiment-neutral-band.cs, and write it in card.json (sentiment's neutralBand)");

@@ -13,9 +13,8 @@ public static class LearningServiceCollectionExtensions
     {
         services.AddSingleton(_ => new ModelStore(HearthHome.Resolve()));
         services.AddSingleton<TrainedModels>();
-        // The shipped joint model: names of English texts and word tags, loaded on first use.
-        services.AddSingleton<IWordTagger>(provider => provider.GetRequiredService<TrainedModels>().Shipped());
-        services.AddSingleton<IEntityModel>(provider => provider.GetRequiredService<TrainedModels>().Shipped());
+        // The shipped joint model: what Hearth reads in English sentences, loaded on first use.
+        services.AddSingleton<ISentenceReader>(provider => provider.GetRequiredService<TrainedModels>().Shipped());
         return services;
     }
 }

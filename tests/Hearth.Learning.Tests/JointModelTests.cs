@@ -1,6 +1,12 @@
 using Hearth.Hardware.Ai;
 using Hearth.Learning.Serving;
+using Hearth.Text;
+using Hearth.Text.Analysis;
+using Hearth.Text.Embeddings;
+using Hearth.Text.Entities;
+using Hearth.Text.Language;
 using Hearth.Text.Segmentation;
+using Hearth.Text.Sentiment;
 
 namespace Hearth.Learning.Tests;
 
@@ -15,26 +21,66 @@ public sealed class JointModelTests
         var sentences = Segmenter.Sentences("Barack Obama visited Paris with Angela Merkel. I love this dress, it fits perfectly! "
             + "The fabric is cheap and it ripped after one wash.");
 
-        var analysed = Shipped.Value.Analyze(sentences);
+        var read = Shipped.Value.Read(sentences);
 
         Assert.Equal([("PERSON", "Barack Obama"), ("LOCATION", "Paris"), ("PERSON", "Angela Merkel")],
-            analysed[0].Entities.Select(e => (e.Type, e.Text)));
-        var visited = analysed[0].Words.Single(w => w.Token.Text == "visited");
-        Assert.Equal(("VERB", "visit"), (visited.Tag, visited.Lemma));
-        Assert.Equal("PROPN", analysed[0].Words.Single(w => w.Token.Text == "Paris").Tag);
-        var labels = Shipped.Value.Card.Tasks.Single(t => t.Name == "sentiment").Labels.ToList();
-        Assert.True(analysed[1].Labels["sentiment"][labels.IndexOf("1")] > 0.5, "a happy review is positive");
-        Assert.True(analysed[2].Labels["sentiment"][labels.IndexOf("0")] > 0.5, "a torn dress is negative");
-        var emotions = Shipped.Value.Card.Tasks.Single(t => t.Name == "emotion").Labels.ToList();
-        var strongest = emotions[Array.IndexOf(analysed[1].Labels["emotion"], analysed[1].Labels["emotion"].Max())];
-        Assert.Contains(strongest, (string[])["love", "admiration", "joy"]);
+            read[0].Names.Select(e => (e.Type, e.Text)));
+        var visited = read[0].Words.Single(w => w.Token.Text == "visited");
+        Assert.Equal(("VERB", "visit"), (visited.PartOfSpeech, visited.Lemma));
+        Assert.Equal("PROPN", read[0].Words.Single(w => w.Token.Text == "Paris").PartOfSpeech);
+        Assert.True(read[1].Sentiment > Shipped.Value.NeutralBand, "a happy review is positive");
+        Assert.True(read[2].Sentiment < -Shipped.Value.NeutralBand, "a torn dress is negative");
+        Assert.Equal(28, read[1].Emotions.Count);
+        Assert.Contains(read[1].Emotions.MaxBy(e => e.Value).Key, (string[])["love", "admiration", "joy"]);
     }
 
     [Fact]
     public void A_line_break_ends_a_name()
     {
-        var names = Shipped.Value.Analyze(Segmenter.Sentences("Meeting with Anna\nSmith Street is closed.")).SelectMany(s => s.Entities);
+        var names = Shipped.Value.Read(Segmenter.Sentences("Meeting with Anna\nSmith Street is closed.")).SelectMany(s => s.Names);
 
         Assert.DoesNotContain(names, e => e.Text.Contains('\n', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_pipeline_reads_english_documents_with_the_joint_model_and_others_with_the_heads()
+    {
+        using var runtime = new EncoderRuntime();
+        var reader = new CountingReader(Shipped.Value);
+        var analyzer = new TextAnalyzer(new LanguageDetector(), Gazetteer.Empty, new TextModels(runtime), reader);
+        string[] texts = ["I love this dress, it fits perfectly and the colour is gorgeous. Angela Merkel would wear it.",
+            "The zipper broke after one day and customer service never answered my emails.",
+            "Ce restaurant est une honte : le service était lent et les plats froids."];
+
+        var results = analyzer.AnalyzeMany(texts, [Feature.Entities, Feature.Sentiment, Feature.Emotion]);
+
+        Assert.Equal(1, reader.Calls); // one pass for names, sentiment and emotion of both English documents
+        Assert.Equal(3, reader.Sentences);
+        Assert.Equal(("positive", "negative"), (results[0].Sentiment!.Document.Label, results[1].Sentiment!.Document.Label));
+        Assert.Equal(Shipped.Value.NeutralBand, results[0].Sentiment!.NeutralBand);
+        Assert.Contains(results[0].Entities!, e => (e.Type, e.Text) == ("PERSON", "Angela Merkel"));
+        Assert.Equal(28, results[0].Emotion!.Labels!.Count);
+        Assert.Contains(results[0].Emotion!.Labels![0].Label, (string[])["love", "admiration", "joy", "approval"]);
+        Assert.True(results[0].Emotion!.Document.Joy > results[0].Emotion!.Document.Anger);
+        Assert.True(results[1].Emotion!.Document.Joy < 0.5);
+        Assert.Equal("fr", results[2].Language.Code);
+        Assert.Null(results[2].Emotion!.Labels); // French: the emotion head on sentence vectors, Ekman's five only
+        Assert.Equal(SentimentScore.NeutralBand, results[2].Sentiment!.NeutralBand);
+    }
+
+    /// <summary>The joint model, counting how often the pipeline calls it.</summary>
+    private sealed class CountingReader(ISentenceReader inner) : ISentenceReader
+    {
+        public int Calls { get; private set; }
+
+        public int Sentences { get; private set; }
+
+        public double NeutralBand => inner.NeutralBand;
+
+        public IReadOnlyList<SentenceReading> Read(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default)
+        {
+            (Calls, Sentences) = (Calls + 1, Sentences + sentences.Count);
+            return inner.Read(sentences, cancellationToken);
+        }
     }
 }

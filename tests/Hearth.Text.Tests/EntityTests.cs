@@ -87,4 +87,22 @@ public sealed class EntityTests
         Assert.Equal(("EMAIL", 2), (entities[0].Type, entities[0].Count));
         Assert.True(entities[0].Relevance > entities[1].Relevance);
     }
+
+    [Fact]
+    public void A_shorter_form_of_a_name_joins_the_fuller_one_when_only_one_fits()
+    {
+        const string text = "Barack Obama met Michelle Obama and Joe Biden. Biden spoke first; Obama answered. Obama left.";
+        EntityMention Person(string name, int from) =>
+            new("PERSON", name, text.IndexOf(name, from, StringComparison.Ordinal), name.Length, 0.9, "test");
+        EntityMention[] mentions = [Person("Barack Obama", 0), Person("Michelle Obama", 0), Person("Joe Biden", 0), Person("Biden", 46),
+            Person("Obama", 50), Person("Obama", 70), new("LOCATION", "Biden", 0, 5, 0.5, "test")];
+
+        var entities = Entity.Group(mentions, text.Length);
+
+        var biden = entities.Single(e => e.Type == "PERSON" && e.Text == "Joe Biden");
+        Assert.Equal(["Joe Biden", "Biden"], biden.Mentions.Select(m => m.Text));
+        Assert.Equal(2, entities.Single(e => e.Text == "Obama").Count); // two Obamas in the text: which one is not guessed
+        Assert.Equal(1, entities.Single(e => e.Text == "Barack Obama").Count);
+        Assert.Contains(entities, e => (e.Type, e.Text) == ("LOCATION", "Biden")); // another type stays apart
+    }
 }

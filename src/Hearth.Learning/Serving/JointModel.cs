@@ -5,16 +5,19 @@ using Hearth.Learning.Encoder;
 using Hearth.Learning.Evaluation;
 using Hearth.Learning.Heads;
 using Hearth.Learning.Models;
+using Hearth.Text.Analysis;
 using Hearth.Text.Embeddings;
 using Hearth.Text.Entities;
 using Hearth.Text.Segmentation;
+using Hearth.Text.Sentiment;
 using Hearth.Text.Syntax;
 
 namespace Hearth.Learning.Serving;
 
 /// <summary>One task of a joint model: its name, whether it tags words or reads the sentence, its labels.</summary>
+/// <param name="NeutralBand">Sentiment: scores (P(1) − P(0)) closer to 0 than this read as neutral (bench/sentiment-neutral-band.cs).</param>
 public sealed record JointTask(string Name, bool TagsWords, IReadOnlyList<string> Labels, Objective Objective = Objective.SingleLabel,
-    double Temperature = 1);
+    double Temperature = 1, double NeutralBand = SentimentScore.NeutralBand);
 
 /// <summary>
 /// A joint model's card (<c>card.json</c> beside <c>weights.bin</c>): its tasks, the corpora it learned from and its
@@ -23,17 +26,13 @@ public sealed record JointTask(string Name, bool TagsWords, IReadOnlyList<string
 public sealed record JointCard(IReadOnlyList<JointTask> Tasks, IReadOnlyList<string> Sources, IReadOnlyDictionary<string, double> Figures,
     string WeightsSha256);
 
-/// <summary>What the joint model says of one sentence: each word's part of speech and lemma, its names, its sentiment and emotions.</summary>
-public sealed record JointSentence(IReadOnlyList<(Token Token, string Tag, string Lemma)> Words, IReadOnlyList<EntityMention> Entities,
-    IReadOnlyDictionary<string, float[]> Labels);
-
 /// <summary>
 /// One fine-tuned encoder and several heads (names, parts of speech, sentiment, emotion, trained together by
 /// <c>tools/train-joint.cs</c>): one encoder pass over a sentence's words serves every task. The encoder runs in ONNX
 /// Runtime (the shipped MiniLM graph with the trained weights written in); word taggers read each word's first piece,
 /// sentence heads the mean of the tokens, as in training.
 /// </summary>
-public sealed class JointModel : IDisposable
+public sealed class JointModel : ISentenceReader, IDisposable
 {
     private readonly MiniLmEncoder encoder;
     private readonly WordPieces pieces;
@@ -43,6 +42,8 @@ public sealed class JointModel : IDisposable
         (Card, this.encoder, this.heads, pieces) = (card, encoder, heads, new WordPieces(encoder.Tokenize));
 
     public JointCard Card { get; }
+
+    public double NeutralBand => Card.Tasks.FirstOrDefault(t => t.Name == "sentiment")?.NeutralBand ?? SentimentScore.NeutralBand;
 
     /// <summary>Where the shipped joint model lies: Models/joint beside Hearth's assemblies.</summary>
     public static string ShippedFolder { get; } = Path.Combine(AppContext.BaseDirectory, "Models", "joint");
@@ -92,14 +93,14 @@ public sealed class JointModel : IDisposable
         return new JointModel(card, encoder, heads);
     }
 
-    /// <summary>The sentences' words, names and labels, from one encoder pass per window of at most 128 tokens.</summary>
-    public IReadOnlyList<JointSentence> Analyze(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default)
+    /// <summary>The sentences' words, names, sentiment and emotions, from one encoder pass per window of at most 128 tokens.</summary>
+    public IReadOnlyList<SentenceReading> Read(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default)
     {
         var windows = sentences.SelectMany((s, i) => TaggerInput.Windows([.. s.Tokens.Select(t => t.Text)], pieces)
             .Select(w => (Sentence: i, w.Tokens, w.Words))).ToList();
         var states = encoder.States([.. windows.Select(w => w.Tokens.Select(id => (long)id).ToArray())], cancellationToken);
         var hidden = MiniLmEncoder.Dimensions;
-        var result = new List<JointSentence>(sentences.Count);
+        var result = new List<SentenceReading>(sentences.Count);
         for (var s = 0; s < sentences.Count; s++)
         {
             var mine = Enumerable.Range(0, windows.Count).Where(w => windows[w].Sentence == s).ToList();
@@ -133,8 +134,15 @@ public sealed class JointModel : IDisposable
             }
 
             var upos = tags.GetValueOrDefault("pos");
-            result.Add(new JointSentence([.. sentences[s].Tokens.Select((t, i) => upos is null ? (t, "X", t.Text)
-                : (t, upos[i], Lemmatizer.Shipped.Lemma(t.Text, upos[i])))], entities, labels));
+            var polarity = labels.GetValueOrDefault("sentiment");
+            var emotions = heads.FirstOrDefault(h => h.Task.Name == "emotion").Task?.Labels;
+            result.Add(new SentenceReading(
+                [.. sentences[s].Tokens.Select((t, i) => upos is null ? new TaggedWord(t, "X", t.Text)
+                    : new TaggedWord(t, upos[i], Lemmatizer.Shipped.Lemma(t.Text, upos[i])))],
+                entities,
+                polarity is null ? 0 : polarity[1] - polarity[0], // labels "0" (negative) and "1" (positive)
+                emotions is null ? new Dictionary<string, double>() : emotions.Select((l, i) => (l, i)).ToDictionary(e => e.l, e =>
+                    (double)labels["emotion"][e.i])));
         }
 
         return result;

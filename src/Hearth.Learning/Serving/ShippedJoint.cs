@@ -5,24 +5,25 @@ using Hearth.Text.Segmentation;
 namespace Hearth.Learning.Serving;
 
 /// <summary>
-/// The shipped joint model's names (<c>--model entities=joint</c>) and its parts of speech and lemmas (Google's
-/// analyzeSyntax, Watson's syntax tokens).
+/// The shipped joint model, loaded by the first request that needs it: what Hearth reads in English sentences
+/// (names, parts of speech and lemmas, sentiment, emotions), and its names alone for <c>--model entities=joint</c>.
 /// </summary>
-public sealed class ShippedJoint(Func<JointModel> load) : IEntityModel, IWordTagger, IDisposable
+public sealed class ShippedJoint(Func<JointModel> load) : ISentenceReader, IEntityModel, IDisposable
 {
     /// <summary>The name that chooses the shipped joint model where a trained model's name is expected.</summary>
     public const string ShippedName = "joint";
 
-    private readonly Lazy<JointModel> model = new(load); // loaded by the first request that needs it
+    private readonly Lazy<JointModel> model = new(load);
 
     public string Name => ShippedName;
 
-    public IReadOnlyList<EntityMention> Find(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default) =>
-        [.. model.Value.Analyze(sentences, cancellationToken).SelectMany(s => s.Entities)];
+    public double NeutralBand => model.Value.NeutralBand;
 
-    public IReadOnlyList<IReadOnlyList<TaggedWord>> Tag(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default) =>
-        [.. model.Value.Analyze(sentences, cancellationToken)
-            .Select(s => (IReadOnlyList<TaggedWord>)[.. s.Words.Select(w => new TaggedWord(w.Token, w.Tag, w.Lemma))])];
+    public IReadOnlyList<SentenceReading> Read(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default) =>
+        model.Value.Read(sentences, cancellationToken);
+
+    public IReadOnlyList<EntityMention> Find(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default) =>
+        [.. Read(sentences, cancellationToken).SelectMany(s => s.Names)];
 
     public void Dispose()
     {

@@ -313,7 +313,7 @@ internal static class WatsonNlu
                 sentimentNode["targets"] = new JsonArray([.. targets.Select(t =>
                 {
                     var mentioning = sentiment.Sentences.Where(s => s.Text.Contains(t, StringComparison.OrdinalIgnoreCase)).ToList();
-                    var score = SentimentScore.From(mentioning.Count == 0 ? 0 : mentioning.Average(s => s.Score));
+                    var score = SentimentScore.From(mentioning.Count == 0 ? 0 : mentioning.Average(s => s.Score), sentiment.NeutralBand);
                     return (JsonNode)new JsonObject { ["text"] = t, ["score"] = score.Score, ["label"] = score.Label };
                 })]);
             }
@@ -369,7 +369,7 @@ internal static class WatsonNlu
         CancellationToken cancellationToken)
     {
         var sentences = Hearth.Text.Segmentation.Segmenter.Sentences(text);
-        var tagged = language == "en" ? trained.Shipped().Tag(sentences, cancellationToken).SelectMany(w => w).ToList() : null;
+        var tagged = language == "en" ? trained.Shipped().Read(sentences, cancellationToken).SelectMany(r => r.Words).ToList() : null;
         var tokens = tagged ?? [.. sentences.SelectMany(s => s.Tokens).Select(t => new TaggedWord(t, "", ""))];
         return new JsonArray([.. tokens.Select(w => (JsonNode)new JsonObject
         {

@@ -9,9 +9,12 @@ using Hearth.Text.Tone;
 
 namespace Hearth.Text.Analysis;
 
-/// <summary>The text pipeline: language, sentences and tokens with offsets, entities, keywords.</summary>
-/// <param name="englishNames">The names model for English texts (the shipped joint model); null, and for other languages: the rules.</param>
-public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer, TextModels models, IEntityModel? englishNames = null)
+/// <summary>The text pipeline: language, sentences and tokens with offsets, entities, keywords, sentiment, emotion…</summary>
+/// <param name="english">
+/// What reads English sentences once for names, sentiment and emotion (the shipped joint model); null, and for other
+/// languages: the rules for names and the heads on sentence vectors.
+/// </param>
+public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer, TextModels models, ISentenceReader? english = null)
 {
     private static readonly Lazy<NameFinder> Names = new(() => new NameFinder());
 
@@ -26,7 +29,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         AnalyzeMany([text], features, language, choice, cancellationToken)[0];
 
     /// <summary>
-    /// Several documents at once: their sentences go through the encoder together (once, for every head), which
+    /// Several documents at once: their sentences go through each encoder together (once, for every task), which
     /// is faster than one by one. Results in input order.
     /// </summary>
     /// <param name="language">The language every text is in; null: each one's is detected.</param>
@@ -42,41 +45,55 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         }
 
         var given = language is null ? null : new LanguageGuess(LanguageDetector.Check(language), 1);
-        var parts = texts.Select(text =>
+        var documents = texts.Select(text =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return Prepare(text, features, given, choice, cancellationToken);
+            var guess = given ?? (features.Any(f => f != Feature.Sentences) ? languages.Detect(text) : LanguageGuess.Unknown);
+            return (Text: text, Sentences: Segmenter.Sentences(text), Language: guess);
         }).ToList();
         var (wantSentiment, wantEmotion, wantTone) = (features.Contains(Feature.Sentiment), features.Contains(Feature.Emotion),
             features.Contains(Feature.Tone));
         var (wantCategories, wantPersonality) = (features.Contains(Feature.Categories), features.Contains(Feature.Personality));
-        var all = parts.SelectMany(p => p.Sentences).Select(s => s.Text).ToList();
-        // The shipped heads read the base encoder's sentence vectors; a trained model runs its own encoder.
-        var baseNeeded = features.Intersect(Feature.Encoded).Any(f => f != Feature.Sentiment || choice.Sentiment is null);
-        var vectors = !baseNeeded || all.Count == 0 ? [] : models.Encoder.Encode(all, cancellationToken);
-        var scores = !wantSentiment || all.Count == 0 ? []
-            : choice.Sentiment is { } trained ? Polarity.Scores(trained, all, cancellationToken)
-            : [.. vectors.Select(v => (2 * models.Sentiment.Positive(v)) - 1)];
+
+        // English documents: one pass of the joint model for names, sentiment and emotion.
+        var reading = english is not null && ((features.Contains(Feature.Entities) && choice.Entities is null)
+            || (wantSentiment && choice.Sentiment is null) || wantEmotion);
+        var read = documents.Select(d => reading && d.Language.Code == "en" && d.Sentences.Count > 0).ToList();
+        var readings = Slices(documents.Where((_, i) => read[i]).Select(d => d.Sentences).ToList(),
+            all => english!.Read(all, cancellationToken), read);
+
+        // The heads on the base encoder's sentence vectors: what the joint model does not give.
+        var needsVectors = documents.Select((_, i) => wantTone || wantCategories || wantPersonality
+            || (wantSentiment && choice.Sentiment is null && !read[i]) || (wantEmotion && !read[i])).ToList();
+        var vectors = Slices(documents.Where((_, i) => needsVectors[i]).Select(d => d.Sentences).ToList(),
+            all => models.Encoder.Encode([.. all.Select(s => s.Text)], cancellationToken), needsVectors);
+        var trained = !wantSentiment || choice.Sentiment is not { } model ? null
+            : Slices(documents.Select(d => d.Sentences).ToList(),
+                all => Polarity.Scores(model, [.. all.Select(s => s.Text)], cancellationToken), [.. documents.Select(_ => true)]);
         var classes = choice.Classifications is { } classifier && features.Contains(Feature.Classifications)
             ? classifier.Classify(texts, cancellationToken) : null;
         var results = new List<AnalysisResult>();
-        var offset = 0;
-        foreach (var (result, sentences, targets) in parts)
+        for (var i = 0; i < documents.Count; i++)
         {
-            var mine = baseNeeded ? new ArraySegment<float[]>(vectors, offset, sentences.Count) : [];
-            var sentiment = wantSentiment
-                ? SentimentScoring.Score(sentences, targets, new ArraySegment<double>(scores, offset, sentences.Count)) : null;
-            offset += sentences.Count;
+            var (result, targets) = Prepare(documents[i].Text, documents[i].Sentences, documents[i].Language, features, choice, readings[i],
+                cancellationToken);
+            var (sentences, mine, readOnes) = (documents[i].Sentences, vectors[i] ?? [], readings[i]);
             results.Add(result with
             {
-                Sentiment = sentiment,
-                Emotion = wantEmotion ? EmotionScoring.Score(sentences, targets, mine, models.Emotion) : null,
+                Sentiment = !wantSentiment ? null
+                    : trained is not null ? SentimentScoring.Score(sentences, targets, trained[i]!)
+                    : readOnes is not null ? SentimentScoring.Score(sentences, targets, [.. readOnes.Select(r => r.Sentiment)], english!.NeutralBand)
+                    : SentimentScoring.Score(sentences, targets, [.. mine.Select(v => (2 * models.Sentiment.Positive(v)) - 1)]),
+                Emotion = !wantEmotion ? null
+                    : readOnes is not null ? EmotionScoring.Score(sentences, targets, [.. readOnes.Select(r => Ekman.From(r.Emotions))],
+                        [.. readOnes.Select(r => r.Emotions)])
+                    : EmotionScoring.Score(sentences, targets, [.. mine.Select(v => EmotionScoring.Scores(models.Emotion, v))]),
                 Tone = wantTone ? ToneScoring.Score(sentences, mine, models.Emotion, models.Style) : null,
                 Categories = wantCategories ? models.Categories.Classify(mine) : null,
                 Personality = wantPersonality && result.Usage.Words >= PersonalityModel.MinimumWords
                     ? models.Personality.Profile(mine, result.Usage.Words) : null,
                 Classifications = classes is null ? null
-                    : [.. choice.Classifications!.Labels.Select((l, i) => new ClassConfidence(l, Math.Round(classes[results.Count][i], 4)))
+                    : [.. choice.Classifications!.Labels.Select((l, c) => new ClassConfidence(l, Math.Round(classes[i][c], 4)))
                         .OrderByDescending(c => c.Confidence)],
             });
         }
@@ -84,12 +101,37 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         return results;
     }
 
-    private (AnalysisResult Result, IReadOnlyList<Sentence> Sentences, IReadOnlyList<string> Targets) Prepare(string text,
-        IReadOnlyList<string> features, LanguageGuess? given, ModelChoice choice, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="run"/> once over the sentences of the chosen documents together and hands each chosen
+    /// document its own slice of the answers (null for the others).
+    /// </summary>
+    private static List<IReadOnlyList<T>?> Slices<T>(IReadOnlyList<IReadOnlyList<Sentence>> chosen, Func<IReadOnlyList<Sentence>,
+        IReadOnlyList<T>> run, IReadOnlyList<bool> isChosen)
     {
-        var sentences = Segmenter.Sentences(text);
+        var all = chosen.SelectMany(s => s).ToList();
+        var answers = all.Count == 0 ? [] : run(all);
+        var (slices, offset, next) = (new List<IReadOnlyList<T>?>(), 0, 0);
+        foreach (var chosenOne in isChosen)
+        {
+            if (!chosenOne)
+            {
+                slices.Add(null);
+                continue;
+            }
+
+            var count = chosen[next++].Count;
+            slices.Add([.. answers.Skip(offset).Take(count)]);
+            offset += count;
+        }
+
+        return slices;
+    }
+
+    private (AnalysisResult Result, IReadOnlyList<string> Targets) Prepare(string text, IReadOnlyList<Sentence> sentences,
+        LanguageGuess language, IReadOnlyList<string> features, ModelChoice choice, IReadOnlyList<SentenceReading>? readings,
+        CancellationToken cancellationToken)
+    {
         var words = sentences.Sum(s => s.Tokens.Count(t => t.Kind is TokenKind.Word or TokenKind.Number));
-        var language = given ?? (features.Any(f => f != Feature.Sentences) ? languages.Detect(text) : LanguageGuess.Unknown);
         var notes = new List<string>();
         var supported = FullySupported.Contains(language.Code);
         if (!supported && features.Contains(Feature.Keywords))
@@ -123,8 +165,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         var patterns = features.Contains(Feature.Entities) || features.Contains(Feature.Keywords) ? PatternEntities.Find(text) : [];
         IReadOnlyList<EntityMention> names = !features.Contains(Feature.Entities) ? []
             : choice.Entities?.Find(sentences, cancellationToken)
-                ?? (language.Code == "en" && englishNames is not null ? englishNames.Find(sentences, cancellationToken)
-                    : supported ? Names.Value.Find(sentences) : []);
+                ?? (readings is not null ? [.. readings.SelectMany(r => r.Names)] : supported ? Names.Value.Find(sentences) : []);
         var entities = features.Contains(Feature.Entities)
             ? Entity.Group(PatternEntities.Resolve(patterns.Concat(gazetteer.Find(text)).Concat(names)), text.Length)
             : null;
@@ -142,6 +183,6 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
             entities,
             keywords,
             null);
-        return (result, sentences, targets);
+        return (result, targets);
     }
 }
