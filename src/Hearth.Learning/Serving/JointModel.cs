@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hearth.Hardware;
 using Hearth.Learning.Encoder;
 using Hearth.Learning.Evaluation;
@@ -15,9 +16,11 @@ using Hearth.Text.Syntax;
 namespace Hearth.Learning.Serving;
 
 /// <summary>One task of a joint model: its name, whether it tags words or reads the sentence, its labels.</summary>
-/// <param name="NeutralBand">Sentiment: scores (P(1) − P(0)) closer to 0 than this read as neutral (bench/sentiment-neutral-band.cs).</param>
+/// <param name="NeutralBand">
+/// Sentiment: scores (P(positive) − P(negative)) closer to 0 than this read as neutral (bench/sentiment-neutral-band.cs).
+/// </param>
 public sealed record JointTask(string Name, bool TagsWords, IReadOnlyList<string> Labels, Objective Objective = Objective.SingleLabel,
-    double Temperature = 1, double NeutralBand = SentimentScore.NeutralBand);
+    double Temperature = 1, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? NeutralBand = null);
 
 /// <summary>
 /// A joint model's card (<c>card.json</c> beside <c>weights.bin</c>): its tasks, the corpora it learned from and its
@@ -96,9 +99,7 @@ public sealed class JointModel : ISentenceReader, IDisposable
     /// <summary>The sentences' words, names, sentiment and emotions, from one encoder pass per window of at most 128 tokens.</summary>
     public IReadOnlyList<SentenceReading> Read(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default)
     {
-        var windows = sentences.SelectMany((s, i) => TaggerInput.Windows([.. s.Tokens.Select(t => t.Text)], pieces)
-            .Select(w => (Sentence: i, w.Tokens, w.Words))).ToList();
-        var states = encoder.States([.. windows.Select(w => w.Tokens.Select(id => (long)id).ToArray())], cancellationToken);
+        var (windows, states) = Encode(sentences, cancellationToken);
         var hidden = MiniLmEncoder.Dimensions;
         var result = new List<SentenceReading>(sentences.Count);
         for (var s = 0; s < sentences.Count; s++)
@@ -106,7 +107,7 @@ public sealed class JointModel : ISentenceReader, IDisposable
             var mine = Enumerable.Range(0, windows.Count).Where(w => windows[w].Sentence == s).ToList();
             var tags = new Dictionary<string, string[]>();
             var entities = new List<EntityMention>();
-            var labels = new Dictionary<string, float[]>();
+            var labels = new Dictionary<string, IReadOnlyDictionary<string, double>>();
             foreach (var (task, head) in heads)
             {
                 if (head is TokenTagger tagger)
@@ -122,30 +123,49 @@ public sealed class JointModel : ISentenceReader, IDisposable
                 }
                 else if (head is SentenceHead sentenceHead)
                 {
-                    var pooled = new float[hidden];
-                    foreach (var w in mine)
-                    {
-                        TensorPrimitives.Add(pooled, MeanOf(states[w], hidden), pooled);
-                    }
-
-                    TensorPrimitives.Divide(pooled, Math.Max(1, mine.Count), pooled);
-                    labels[task.Name] = sentenceHead.Output(sentenceHead.Logits(pooled, hidden));
+                    var p = sentenceHead.Output(sentenceHead.Logits(Pool(states, mine), hidden));
+                    labels[task.Name] = sentenceHead.Labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => (double)p[x.i]);
                 }
             }
 
             var upos = tags.GetValueOrDefault("pos");
-            var polarity = labels.GetValueOrDefault("sentiment");
-            var emotions = heads.FirstOrDefault(h => h.Task.Name == "emotion").Task?.Labels;
             result.Add(new SentenceReading(
                 [.. sentences[s].Tokens.Select((t, i) => upos is null ? new TaggedWord(t, "X", t.Text)
                     : new TaggedWord(t, upos[i], Lemmatizer.Shipped.Lemma(t.Text, upos[i])))],
                 entities,
-                polarity is null ? 0 : polarity[1] - polarity[0], // labels "0" (negative) and "1" (positive)
-                emotions is null ? new Dictionary<string, double>() : emotions.Select((l, i) => (l, i)).ToDictionary(e => e.l, e =>
-                    (double)labels["emotion"][e.i])));
+                labels.TryGetValue("sentiment", out var polarity) ? Polarity.Score(polarity) : 0,
+                labels.GetValueOrDefault("emotion") ?? new Dictionary<string, double>()));
         }
 
         return result;
+    }
+
+    /// <summary>What the sentence heads read: each sentence's mean token state (its windows averaged), from one encoder pass.</summary>
+    public float[][] SentenceVectors(IReadOnlyList<Sentence> sentences, CancellationToken cancellationToken = default)
+    {
+        var (windows, states) = Encode(sentences, cancellationToken);
+        return [.. Enumerable.Range(0, sentences.Count).Select(s => Pool(states, [.. Enumerable.Range(0, windows.Count)
+            .Where(w => windows[w].Sentence == s)]))];
+    }
+
+    private (List<(int Sentence, int[] Tokens, TaggedWords Words)> Windows, float[][] States) Encode(IReadOnlyList<Sentence> sentences,
+        CancellationToken cancellationToken)
+    {
+        var windows = sentences.SelectMany((s, i) => TaggerInput.Windows([.. s.Tokens.Select(t => t.Text)], pieces)
+            .Select(w => (Sentence: i, w.Tokens, w.Words))).ToList();
+        return (windows, encoder.States([.. windows.Select(w => w.Tokens.Select(id => (long)id).ToArray())], cancellationToken));
+    }
+
+    private static float[] Pool(float[][] states, IReadOnlyList<int> windows)
+    {
+        var pooled = new float[MiniLmEncoder.Dimensions];
+        foreach (var w in windows)
+        {
+            TensorPrimitives.Add(pooled, MeanOf(states[w], MiniLmEncoder.Dimensions), pooled);
+        }
+
+        TensorPrimitives.Divide(pooled, Math.Max(1, windows.Count), pooled);
+        return pooled;
     }
 
     private static IEnumerable<EntityMention> Mentions(Sentence sentence, string[] tags, List<float[]> scores, int[] best)

@@ -18,6 +18,14 @@ public static class Polarity
         return [.. model.Classify(texts, cancellationToken).Select(p => (double)p[positive] - p[negative])];
     }
 
+    /// <summary>The score of one text from its labels' probabilities.</summary>
+    public static double Score(IReadOnlyDictionary<string, double> probabilities)
+    {
+        var labels = probabilities.Keys.ToList();
+        var (positive, negative) = Indexes(labels) ?? throw new ArgumentException($"labels {string.Join(", ", labels)} are not a sentiment's");
+        return probabilities[labels[positive]] - probabilities[labels[negative]];
+    }
+
     private static (int Positive, int Negative)? Indexes(IReadOnlyList<string> labels)
     {
         var positive = IndexOf(labels, Positive);
