@@ -59,17 +59,15 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         var reading = english is not null && ((features.Contains(Feature.Entities) && choice.Entities is null)
             || (wantSentiment && choice.Sentiment is null) || wantEmotion);
         var read = documents.Select(d => reading && d.Language.Code == "en" && d.Sentences.Count > 0).ToList();
-        var readings = Slices(documents.Where((_, i) => read[i]).Select(d => d.Sentences).ToList(),
-            all => english!.Read(all, cancellationToken), read);
+        var sentences = documents.Select(d => d.Sentences).ToList();
+        var readings = Slices(sentences, read, all => english!.Read(all, cancellationToken));
 
         // The heads on the base encoder's sentence vectors: what the joint model does not give.
         var needsVectors = documents.Select((_, i) => wantTone || wantCategories || wantPersonality
             || (wantSentiment && choice.Sentiment is null && !read[i]) || (wantEmotion && !read[i])).ToList();
-        var vectors = Slices(documents.Where((_, i) => needsVectors[i]).Select(d => d.Sentences).ToList(),
-            all => models.Encoder.Encode([.. all.Select(s => s.Text)], cancellationToken), needsVectors);
+        var vectors = Slices(sentences, needsVectors, all => models.Encoder.Encode([.. all.Select(s => s.Text)], cancellationToken));
         var trained = !wantSentiment || choice.Sentiment is not { } model ? null
-            : Slices(documents.Select(d => d.Sentences).ToList(),
-                all => Polarity.Scores(model, [.. all.Select(s => s.Text)], cancellationToken), [.. documents.Select(_ => true)]);
+            : Slices(sentences, [.. documents.Select(_ => true)], all => Polarity.Scores(model, [.. all.Select(s => s.Text)], cancellationToken));
         var classes = choice.Classifications is { } classifier && features.Contains(Feature.Classifications)
             ? classifier.Classify(texts, cancellationToken) : null;
         var results = new List<AnalysisResult>();
@@ -77,18 +75,18 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
         {
             var (result, targets) = Prepare(documents[i].Text, documents[i].Sentences, documents[i].Language, features, choice, readings[i],
                 cancellationToken);
-            var (sentences, mine, readOnes) = (documents[i].Sentences, vectors[i] ?? [], readings[i]);
+            var (own, mine, readOnes) = (sentences[i], vectors[i] ?? [], readings[i]);
             results.Add(result with
             {
                 Sentiment = !wantSentiment ? null
-                    : trained is not null ? SentimentScoring.Score(sentences, targets, trained[i]!)
-                    : readOnes is not null ? SentimentScoring.Score(sentences, targets, [.. readOnes.Select(r => r.Sentiment)], english!.NeutralBand)
-                    : SentimentScoring.Score(sentences, targets, [.. mine.Select(v => (2 * models.Sentiment.Positive(v)) - 1)]),
+                    : trained is not null ? SentimentScoring.Score(own, targets, trained[i]!)
+                    : readOnes is not null ? SentimentScoring.Score(own, targets, [.. readOnes.Select(r => r.Sentiment)], english!.NeutralBand)
+                    : SentimentScoring.Score(own, targets, [.. mine.Select(v => (2 * models.Sentiment.Positive(v)) - 1)]),
                 Emotion = !wantEmotion ? null
-                    : readOnes is not null ? EmotionScoring.Score(sentences, targets, [.. readOnes.Select(r => Ekman.From(r.Emotions))],
+                    : readOnes is not null ? EmotionScoring.Score(own, targets, [.. readOnes.Select(r => Ekman.From(r.Emotions))],
                         [.. readOnes.Select(r => r.Emotions)])
-                    : EmotionScoring.Score(sentences, targets, [.. mine.Select(v => EmotionScoring.Scores(models.Emotion, v))]),
-                Tone = wantTone ? ToneScoring.Score(sentences, mine, models.Emotion, models.Style) : null,
+                    : EmotionScoring.Score(own, targets, [.. mine.Select(v => EmotionScoring.Scores(models.Emotion, v))]),
+                Tone = wantTone ? ToneScoring.Score(own, mine, models.Emotion, models.Style) : null,
                 Categories = wantCategories ? models.Categories.Classify(mine) : null,
                 Personality = wantPersonality && result.Usage.Words >= PersonalityModel.MinimumWords
                     ? models.Personality.Profile(mine, result.Usage.Words) : null,
@@ -105,23 +103,16 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
     /// Runs <paramref name="run"/> once over the sentences of the chosen documents together and hands each chosen
     /// document its own slice of the answers (null for the others).
     /// </summary>
-    private static List<IReadOnlyList<T>?> Slices<T>(IReadOnlyList<IReadOnlyList<Sentence>> chosen, Func<IReadOnlyList<Sentence>,
-        IReadOnlyList<T>> run, IReadOnlyList<bool> isChosen)
+    private static List<IReadOnlyList<T>?> Slices<T>(IReadOnlyList<IReadOnlyList<Sentence>> documents, IReadOnlyList<bool> chosen,
+        Func<IReadOnlyList<Sentence>, IReadOnlyList<T>> run)
     {
-        var all = chosen.SelectMany(s => s).ToList();
+        var all = documents.Where((_, i) => chosen[i]).SelectMany(s => s).ToList();
         var answers = all.Count == 0 ? [] : run(all);
-        var (slices, offset, next) = (new List<IReadOnlyList<T>?>(), 0, 0);
-        foreach (var chosenOne in isChosen)
+        var (slices, offset) = (new List<IReadOnlyList<T>?>(), 0);
+        for (var i = 0; i < documents.Count; i++)
         {
-            if (!chosenOne)
-            {
-                slices.Add(null);
-                continue;
-            }
-
-            var count = chosen[next++].Count;
-            slices.Add([.. answers.Skip(offset).Take(count)]);
-            offset += count;
+            slices.Add(chosen[i] ? [.. Enumerable.Range(offset, documents[i].Count).Select(k => answers[k])] : null);
+            offset += chosen[i] ? documents[i].Count : 0;
         }
 
         return slices;
