@@ -52,9 +52,9 @@ public sealed class JointModelTests
             "The zipper broke after one day and customer service never answered my emails.",
             "Ce restaurant est une honte : le service était lent et les plats froids."];
 
-        var results = analyzer.AnalyzeMany(texts, [Feature.Entities, Feature.Sentiment, Feature.Emotion]);
+        var results = analyzer.AnalyzeMany(texts, [Feature.Entities, Feature.Sentiment, Feature.Emotion, Feature.Tone]);
 
-        Assert.Equal(1, reader.Calls); // one pass for names, sentiment and emotion of both English documents
+        Assert.Equal(1, reader.Calls); // one pass for names, sentiment, emotion and tone of both English documents
         Assert.Equal(3, reader.Sentences);
         Assert.Equal(("positive", "negative"), (results[0].Sentiment!.Document.Label, results[1].Sentiment!.Document.Label));
         Assert.Equal(Shipped.Value.NeutralBand, results[0].Sentiment!.NeutralBand);
@@ -63,6 +63,7 @@ public sealed class JointModelTests
         Assert.Contains(results[0].Emotion!.Labels![0].Label, (string[])["love", "admiration", "joy", "approval"]);
         Assert.True(results[0].Emotion!.Document.Joy > results[0].Emotion!.Document.Anger);
         Assert.True(results[1].Emotion!.Document.Joy < 0.5);
+        Assert.Equal(results[0].Emotion!.Sentences[0].Emotion.Joy, results[0].Tone!.Sentences[0].Tones.Single(t => t.ToneId == "joy").Score);
         Assert.Equal("fr", results[2].Language.Code);
         Assert.Null(results[2].Emotion!.Labels); // French: the emotion head on sentence vectors, Ekman's five only
         Assert.Equal(SentimentScore.NeutralBand, results[2].Sentiment!.NeutralBand);

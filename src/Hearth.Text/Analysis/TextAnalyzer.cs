@@ -55,9 +55,9 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
             features.Contains(Feature.Tone));
         var (wantCategories, wantPersonality) = (features.Contains(Feature.Categories), features.Contains(Feature.Personality));
 
-        // English documents: one pass of the joint model for names, sentiment and emotion.
+        // English documents: one pass of the joint model for names, sentiment, emotion and the emotional tones.
         var reading = english is not null && ((features.Contains(Feature.Entities) && choice.Entities is null)
-            || (wantSentiment && choice.Sentiment is null) || wantEmotion);
+            || (wantSentiment && choice.Sentiment is null) || wantEmotion || wantTone);
         var read = documents.Select(d => reading && d.Language.Code == "en" && d.Sentences.Count > 0).ToList();
         var sentences = documents.Select(d => d.Sentences).ToList();
         var readings = Slices(sentences, read, all => english!.Read(all, cancellationToken));
@@ -76,6 +76,7 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
             var (result, targets) = Prepare(documents[i].Text, documents[i].Sentences, documents[i].Language, features, choice, readings[i],
                 cancellationToken);
             var (own, mine, readOnes) = (sentences[i], vectors[i] ?? [], readings[i]);
+            var emotions = readOnes?.Select(r => Ekman.From(r.Emotions)).ToList();
             results.Add(result with
             {
                 Sentiment = !wantSentiment ? null
@@ -83,10 +84,9 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
                     : readOnes is not null ? SentimentScoring.Score(own, targets, [.. readOnes.Select(r => r.Sentiment)], english!.NeutralBand)
                     : SentimentScoring.Score(own, targets, [.. mine.Select(v => (2 * models.Sentiment.Positive(v)) - 1)]),
                 Emotion = !wantEmotion ? null
-                    : readOnes is not null ? EmotionScoring.Score(own, targets, [.. readOnes.Select(r => Ekman.From(r.Emotions))],
-                        [.. readOnes.Select(r => r.Emotions)])
+                    : readOnes is not null ? EmotionScoring.Score(own, targets, emotions!, [.. readOnes.Select(r => r.Emotions)])
                     : EmotionScoring.Score(own, targets, [.. mine.Select(v => EmotionScoring.Scores(models.Emotion, v))]),
-                Tone = wantTone ? ToneScoring.Score(own, mine, models.Emotion, models.Style) : null,
+                Tone = wantTone ? ToneScoring.Score(own, mine, models.Emotion, models.Style, emotions) : null,
                 Categories = wantCategories ? models.Categories.Classify(mine) : null,
                 Personality = wantPersonality && result.Usage.Words >= PersonalityModel.MinimumWords
                     ? models.Personality.Profile(mine, result.Usage.Words) : null,

@@ -1,3 +1,4 @@
+using Hearth.Text.Emotion;
 using Hearth.Text.Heads;
 using Hearth.Text.Segmentation;
 
@@ -13,8 +14,9 @@ public sealed record SentenceTone(int SentenceId, string Text, int[] Location, I
 public sealed record ToneResult(IReadOnlyList<ToneScore> Document, IReadOnlyList<SentenceTone> Sentences);
 
 /// <summary>
-/// Watson Tone Analyzer's seven tones, brought back locally: anger, fear, joy and sadness from the emotion
-/// head; analytical, confident and tentative from the language-style head. Only scores of 0.5 or more count.
+/// Watson Tone Analyzer's seven tones, brought back locally: anger, fear, joy and sadness from the joint model's
+/// emotions (English) or the emotion head; analytical, confident and tentative from the language-style head. Only
+/// scores of 0.5 or more count.
 /// </summary>
 public static class ToneScoring
 {
@@ -26,9 +28,11 @@ public static class ToneScoring
         ("analytical", "Analytical", false), ("confident", "Confident", false), ("tentative", "Tentative", false),
     ];
 
-    public static ToneResult Score(IReadOnlyList<Sentence> sentences, IReadOnlyList<float[]> vectors, LinearHead emotion, LinearHead style)
+    /// <param name="emotions">Each sentence's emotions read by the joint model (English); null: the emotion head's.</param>
+    public static ToneResult Score(IReadOnlyList<Sentence> sentences, IReadOnlyList<float[]> vectors, LinearHead emotion, LinearHead style,
+        IReadOnlyList<EmotionScores>? emotions = null)
     {
-        var all = vectors.Select(v => Probabilities(v, emotion, style)).ToList();
+        var all = vectors.Select((v, i) => Probabilities(v, emotion, style, emotions?[i])).ToList();
         var weights = sentences.Select(s => (double)Math.Max(1, s.Tokens.Count)).ToList();
         var total = Math.Max(1e-9, weights.Sum());
         var document = Tones.Select((t, k) => (t, Score: all.Select((p, i) => p[k] * weights[i]).Sum() / total));
@@ -37,11 +41,13 @@ public static class ToneScoring
             [.. sentences.Select((s, i) => new SentenceTone(i, s.Text, [s.Start, s.End], Reported(Tones.Select((t, k) => (t, Score: all[i][k])))))]);
     }
 
-    private static double[] Probabilities(float[] vector, LinearHead emotion, LinearHead style)
+    private static double[] Probabilities(float[] vector, LinearHead emotion, LinearHead style, EmotionScores? read)
     {
         var e = emotion.Probabilities(vector);
         var s = style.Probabilities(vector);
-        return [.. Tones.Select(t => (double)(t.Emotional ? e[emotion.Labels.ToList().IndexOf(t.Id)] : s[style.Labels.ToList().IndexOf(t.Id)]))];
+        double Emotional(string id) => read is null ? e[emotion.Labels.ToList().IndexOf(id)]
+            : id switch { "anger" => read.Anger, "fear" => read.Fear, "joy" => read.Joy, _ => read.Sadness };
+        return [.. Tones.Select(t => t.Emotional ? Emotional(t.Id) : s[style.Labels.ToList().IndexOf(t.Id)])];
     }
 
     private static List<ToneScore> Reported(IEnumerable<((string Id, string Name, bool Emotional) Tone, double Score)> scores) =>
