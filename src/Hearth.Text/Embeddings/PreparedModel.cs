@@ -1,3 +1,4 @@
+using System.Runtime;
 using Hearth.Hardware.Ai;
 using Microsoft.ML.OnnxRuntime;
 
@@ -40,7 +41,12 @@ internal static class PreparedModel
             options.AddSessionConfigEntry("session.save_model_format", "ORT");
         }
 
-        var session = new InferenceSession(onnx(), options);
+        var bytes = onnx();
+        // Making the model (a fine-tuned one is exported from the engine's tensors) leaves hundreds of MB of garbage:
+        // given back before ONNX Runtime builds its own copies, so that the first run does not hold both at once.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var session = new InferenceSession(bytes, options);
         if (writable)
         {
             try
