@@ -8,9 +8,9 @@
 // on the dev splits for every band.
 // The joint model's band goes into its card (src/Hearth.Learning/Models/joint/card.json, the sentiment task's neutralBand).
 // Usage: dotnet run -c Release bench/sentiment-neutral-band.cs [EXAMPLES_PER_SPLIT] [joint|heads]   (default 3000 joint)
-using System.IO.Compression;
 using System.Text.Json;
 using Hearth.Hardware.Ai;
+using Hearth.Learning.Data;
 using Hearth.Learning.Serving;
 using Hearth.Text;
 using Hearth.Text.Analysis;
@@ -84,9 +84,7 @@ static double Neutral(List<(string Label, double Score)> set, double band) => se
 
 static IEnumerable<string> Lines(string path)
 {
-    using var stream = path.EndsWith(".gz", StringComparison.Ordinal)
-        ? (Stream)new GZipStream(File.OpenRead(path), CompressionMode.Decompress) : File.OpenRead(path);
-    using var reader = new StreamReader(stream);
+    using var reader = DataFile.Open(path);
     while (reader.ReadLine() is { } line)
     {
         yield return line;

@@ -7,7 +7,6 @@
 // model Hearth ships (src/Hearth.Learning/Models/joint: card.json and weights.bin in 8-bit blocks).
 // Usage: dotnet run -c Release tools/train-joint.cs OUT [EPOCHS] [SCALE]   (SCALE < 1 takes part of each corpus: a quick run)
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.Json;
 using Hearth.Learning.Data;
 using Hearth.Learning.Evaluation;
@@ -52,8 +51,7 @@ var posExamples = pos.SelectMany(s => TaggerInput.Windows(s.Words, pieces, [.. s
 var emotionNames = System.IO.File.ReadAllLines(File("goemotions/emotions.txt")).Where(l => l.Length > 0).ToArray();
 IEnumerable<LabelledText> GoEmotions(string path)
 {
-    using var reader = new StreamReader(path.EndsWith(".gz", StringComparison.Ordinal)
-        ? new GZipStream(System.IO.File.OpenRead(path), CompressionMode.Decompress) : System.IO.File.OpenRead(path));
+    using var reader = DataFile.Open(path);
     var items = new List<LabelledText>();
     for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
     {

@@ -52,20 +52,20 @@ internal static class GoogleNaturalLanguage
         {
             foreach (var version in v1Only ? ["v1"] : new[] { "v1", "v2" })
             {
-                app.MapPost($"/{version}/documents:{name}", (HttpRequest request, TextAnalyzer analyzer, ISentenceReader reader) =>
-                    AnswerAsync(request, analyzer, reader, method, version))
+                app.MapPost($"/{version}/documents:{name}", (HttpRequest request, TextAnalyzer analyzer) =>
+                    AnswerAsync(request, analyzer, method, version))
                     .WithSummary($"Google Cloud Natural Language {version} {name}, locally (docs/api.md).")
                     .RequireRateLimiting(HearthServer.AnalysisPolicy);
             }
         }
     }
 
-    private static async Task<IResult> AnswerAsync(HttpRequest request, TextAnalyzer analyzer, ISentenceReader reader, Method method, string version)
+    private static async Task<IResult> AnswerAsync(HttpRequest request, TextAnalyzer analyzer, Method method, string version)
     {
         try
         {
             var body = await RequestJson.ReadAsync(request).ConfigureAwait(false);
-            var response = Answer(body, analyzer, reader, method, version, request.HttpContext.RequestAborted);
+            var response = Answer(body, analyzer, method, version, request.HttpContext.RequestAborted);
             var numbers = request.Query["$alt"].ToString().Contains("enum-encoding=int", StringComparison.Ordinal);
             return Results.Text(GoogleEnums.Encode(Json.WithoutNulls(response), numbers).ToJsonString(), "application/json");
         }
@@ -75,7 +75,7 @@ internal static class GoogleNaturalLanguage
         }
     }
 
-    private static JsonObject Answer(JsonNode? body, TextAnalyzer analyzer, ISentenceReader reader, Method method, string version,
+    private static JsonObject Answer(JsonNode? body, TextAnalyzer analyzer, Method method, string version,
         CancellationToken cancellationToken)
     {
         var document = body.Object("document")
@@ -129,9 +129,8 @@ internal static class GoogleNaturalLanguage
         if (wants.Syntax)
         {
             // Parts of speech and lemmas from the shipped joint model (English); no dependency parser yet: edges are UNKNOWN.
-            var sentences = Hearth.Text.Segmentation.Segmenter.Sentences(text);
-            var words = language == "en" ? reader.Read(sentences, cancellationToken).SelectMany(r => r.Words).ToList()
-                : [.. sentences.SelectMany(s => s.Tokens).Select(t => new TaggedWord(t, "X", t.Text))];
+            var words = analyzer.Words(text, result, cancellationToken) ?? [.. Hearth.Text.Segmentation.Segmenter.Sentences(text)
+                .SelectMany(s => s.Tokens).Select(t => new TaggedWord(t, "X", t.Text))];
             response["tokens"] = new JsonArray([.. words.Select(w => (JsonNode)new JsonObject
             {
                 ["text"] = Span(text, w.Token.Text, w.Token.Start, encoding),

@@ -351,7 +351,7 @@ internal static class WatsonNlu
             {
                 ["sentences"] = syntax.Flag("sentences") == false ? null : new JsonArray([.. sentences.Select(s =>
                     (JsonNode)new JsonObject { ["text"] = s.Text, ["location"] = new JsonArray(s.Location[0], s.Location[1]) })]),
-                ["tokens"] = syntax.Object("tokens") is { } tokens ? SyntaxTokens(text, result.Language.Code, tokens, trained, cancellationToken)
+                ["tokens"] = syntax.Object("tokens") is { } tokens ? SyntaxTokens(text, result, tokens, analyzer, cancellationToken)
                     : null,
             };
         }
@@ -365,12 +365,12 @@ internal static class WatsonNlu
     }
 
     /// <summary>Watson's syntax tokens: text and location, with the part of speech (Universal POS) and lemma when asked (English).</summary>
-    private static JsonArray SyntaxTokens(string text, string language, JsonObject options, TrainedModels trained,
+    private static JsonArray SyntaxTokens(string text, AnalysisResult result, JsonObject options, TextAnalyzer analyzer,
         CancellationToken cancellationToken)
     {
-        var sentences = Hearth.Text.Segmentation.Segmenter.Sentences(text);
-        var tagged = language == "en" ? trained.Shipped().Read(sentences, cancellationToken).SelectMany(r => r.Words).ToList() : null;
-        var tokens = tagged ?? [.. sentences.SelectMany(s => s.Tokens).Select(t => new TaggedWord(t, "", ""))];
+        var tagged = analyzer.Words(text, result, cancellationToken);
+        var tokens = tagged ?? [.. Hearth.Text.Segmentation.Segmenter.Sentences(text).SelectMany(s => s.Tokens)
+            .Select(t => new TaggedWord(t, "", ""))];
         return new JsonArray([.. tokens.Select(w => (JsonNode)new JsonObject
         {
             ["text"] = w.Token.Text,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hearth.Text.Categories;
 using Hearth.Text.Emotion;
 using Hearth.Text.Entities;
@@ -23,7 +24,12 @@ public sealed record AnalysisResult(
     ToneResult? Tone = null,
     IReadOnlyList<Category>? Categories = null,
     PersonalityProfile? Personality = null,
-    IReadOnlyList<ClassConfidence>? Classifications = null);
+    IReadOnlyList<ClassConfidence>? Classifications = null)
+{
+    /// <summary>The words of an English text as the joint model tagged them while reading it; null when it did not read it.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<TaggedWord>? Words { get; init; }
+}
 
 /// <summary>Size of the analysed text.</summary>
 public sealed record TextUsage(int Characters, int Words, int Sentences);

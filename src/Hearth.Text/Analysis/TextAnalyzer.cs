@@ -93,11 +93,20 @@ public sealed class TextAnalyzer(LanguageDetector languages, Gazetteer gazetteer
                 Classifications = classes is null ? null
                     : [.. choice.Classifications!.Labels.Select((l, c) => new ClassConfidence(l, Math.Round(classes[i][c], 4)))
                         .OrderByDescending(c => c.Confidence)],
+                Words = readOnes?.SelectMany(r => r.Words).ToList(),
             });
         }
 
         return results;
     }
+
+    /// <summary>
+    /// The words of an analysed English text with their parts of speech and lemmas (Google's analyzeSyntax, Watson's
+    /// syntax tokens): those the analysis read, else read now; null for another language or without the joint model.
+    /// </summary>
+    public IReadOnlyList<TaggedWord>? Words(string text, AnalysisResult result, CancellationToken cancellationToken = default) =>
+        result.Language.Code != "en" || english is null ? null
+            : result.Words ?? [.. english.Read(Segmenter.Sentences(text), cancellationToken).SelectMany(r => r.Words)];
 
     /// <summary>
     /// Runs <paramref name="run"/> once over the sentences of the chosen documents together and hands each chosen
